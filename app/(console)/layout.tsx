@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { navFor } from "@/lib/auth/roles";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  const t = await getTranslations();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-border bg-white">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2">
+          <Link href="/" className="font-semibold">
+            {t("app.title")}
+          </Link>
+          <nav aria-label={t("nav.main")} className="flex gap-1">
+            {navFor(user.role).map((item) => (
+              <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-sm hover:bg-muted" data-nav={item.labelKey}>
+                {t(`nav.${item.labelKey}`)}
+              </Link>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span data-testid="current-user">
+              {user.displayName} · <span className="text-muted-foreground">{t(`app.role.${user.role}`)}</span>
+            </span>
+            <LocaleSwitch />
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { LoginForm } from "@/components/auth/login-form";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { homeFor } from "@/lib/auth/roles";
+
+export default async function LoginPage() {
+  const user = await getCurrentUser();
+  if (user) redirect(homeFor(user.role));
+  const t = await getTranslations();
+  return (
+    <main className="flex min-h-screen items-center justify-center p-6">
+      <div className="w-full max-w-sm rounded-xl border border-border bg-white p-8 shadow-sm">
+        <h1 className="text-xl font-semibold">{t("app.title")}</h1>
+        <p className="mb-6 text-sm text-muted-foreground">{t("login.subtitle")}</p>
+        <Suspense>
+          <LoginForm />
+        </Suspense>
+      </div>
+    </main>
+  );
+}

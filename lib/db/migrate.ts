@@ -1,0 +1,80 @@
+// Applies prisma/migrations/*/migration.sql and records them in `_prisma_migrations` exactly
+// as `prisma migrate deploy` does (sha256 checksum of the file), so both tools agree.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+// Prisma's own advisory lock key, so our runner and `prisma migrate` never run at once.
+const PRISMA_MIGRATE_LOCK = 72707369;
+
+export type TMigrationFile = { name: string; sql: string; checksum: string };
+
+export function readMigrations(dir = MIGRATIONS_DIR): TMigrationFile[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: crypto.createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+/** Applies pending migrations; returns the names applied. Refuses an edited applied migration. */
+export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+      "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+      "checksum" VARCHAR(64) NOT NULL,
+      "finished_at" TIMESTAMPTZ,
+      "migration_name" VARCHAR(255) NOT NULL,
+      "logs" TEXT,
+      "rolled_back_at" TIMESTAMPTZ,
+      "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+      "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+    )`);
+    const applied = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
+      `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
+    );
+    const byName = new Map(applied.rows.map((row) => [row.migration_name, row]));
+    const done: string[] = [];
+    for (const migration of readMigrations(dir)) {
+      const previous = byName.get(migration.name);
+      if (previous?.finished_at) {
+        if (previous.checksum !== migration.checksum) {
+          throw new Error(`Migration ${migration.name} was edited after it was applied (checksum differs)`);
+        }
+        continue;
+      }
+      if (previous) throw new Error(`Migration ${migration.name} failed earlier; resolve it by hand before continuing`);
+      await client.query("BEGIN");
+      try {
+        const id = crypto.randomUUID();
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`,
+          [id, migration.checksum, migration.name],
+        );
+        await client.query(migration.sql);
+        await client.query(
+          `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
+          [id],
+        );
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`);
+      }
+      done.push(migration.name);
+    }
+    return done;
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK]).catch(() => undefined);
+    await client.end();
+  }
+}

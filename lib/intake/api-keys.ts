@@ -1,0 +1,45 @@
+import "server-only";
+import crypto from "node:crypto";
+import type { TAuditActor } from "@/lib/audit/record-audit";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+const sha256 = (value: string) => crypto.createHash("sha256").update(value).digest("hex");
+
+// Writing last_used_at on every call would cost a row update per intake; once a minute is
+// enough for an admin to see which keys are alive.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+function bearerToken(header: string | null): string | null {
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1] ?? null;
+}
+
+/** Who is calling the intake API, or null when the key is missing, unknown or revoked. */
+export async function authenticateIntakeKey(
+  db: PrismaClient,
+  authorization: string | null,
+  envKeys: string | undefined,
+): Promise<TAuditActor | null> {
+  const token = bearerToken(authorization);
+  if (!token || token.length > 200) return null;
+  const digest = Buffer.from(sha256(token), "hex");
+  const fromEnv = (envKeys ?? "")
+    .split(",")
+    .map((key) => key.trim())
+    .filter(Boolean)
+    .some((key) => crypto.timingSafeEqual(Buffer.from(sha256(key), "hex"), digest));
+  if (fromEnv) return { id: null, label: `intake-key:env:${token.slice(0, 6)}` };
+
+  const key = await db.intakeApiKey.findUnique({ where: { keyHash: digest.toString("hex") } });
+  if (!key || key.revokedAt) return null;
+  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.intakeApiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+  }
+  return { id: null, label: `intake-key:${key.name}` };
+}
+
+/** A new random key and what is stored of it (the key itself is shown once and never kept). */
+export function generateIntakeKey() {
+  const key = `ec_${crypto.randomBytes(24).toString("base64url")}`;
+  return { key, prefix: key.slice(0, 10), keyHash: sha256(key) };
+}

@@ -1,0 +1,60 @@
+// The columns the queue filters, sorts and searches on, taken from a payload. Values that do
+// not fit a column are cut to it: the payload keeps the full value, the column is an index.
+
+type TRecord = Record<string, unknown>;
+
+const asRecord = (value: unknown): TRecord | null =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as TRecord) : null;
+
+const text = (value: unknown, max: number): string | null => {
+  if (typeof value === "number") return String(value).slice(0, max);
+  if (typeof value !== "string") return null;
+  const trimmed = value.trim();
+  return trimmed === "" ? null : [...trimmed].slice(0, max).join("");
+};
+
+export type TQueueColumns = {
+  wisenrollCode: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  fullName: string;
+  mainDocType: string | null;
+  mainDocNumber: string | null;
+  mainDocCountry: string | null;
+  branchCode: string | null;
+  branchName: string | null;
+};
+
+/** The main document: the one with `main: 1`, else the first one. */
+export function mainDocument(payload: TRecord): TRecord | null {
+  const documents = Array.isArray(payload.client_documents) ? payload.client_documents.map(asRecord) : [];
+  return documents.find((doc) => doc?.main === 1) ?? documents[0] ?? null;
+}
+
+export function extractQueueColumns(payload: TRecord): TQueueColumns {
+  const info = asRecord(payload.client_info) ?? {};
+  const branch = asRecord(payload.client_entity_branch) ?? {};
+  const doc = mainDocument(payload);
+  const names = [info.first_name, info.middle_name, info.last_name, info.middle_last_name]
+    .map((part) => text(part, 100))
+    .filter((part): part is string => part !== null);
+  return {
+    wisenrollCode: text(info.wisenroll_code, 64),
+    firstName: text(info.first_name, 120),
+    lastName: text(info.last_name, 120),
+    fullName: names.join(" ").slice(0, 400),
+    mainDocType: text(doc?.document_type_code, 20),
+    mainDocNumber: text(doc?.document_number, 100),
+    mainDocCountry: text(doc?.issuing_country_code, 10),
+    branchCode: text(branch.branch_code, 40),
+    branchName: text(branch.branch_name, 120),
+  };
+}
+
+/** Shows only the last four characters of an identity number. */
+export function maskIdentity(value: string | null | undefined): string {
+  if (!value) return "";
+  const chars = [...value];
+  if (chars.length <= 4) return "•".repeat(chars.length);
+  return "•".repeat(Math.min(chars.length - 4, 8)) + chars.slice(-4).join("");
+}

@@ -1,0 +1,7 @@
+import type { TQueueFilters } from "@/lib/queue/queue-filters";
+
+/** TanStack Query keys of the queue, from one place. */
+export const queueKeys = {
+  all: ["queue"] as const,
+  page: (filters: TQueueFilters) => ["queue", "page", filters] as const,
+};

@@ -1,0 +1,8 @@
+import { defineConfig } from "prisma/config";
+
+// DATABASE_URL is read with a fallback: `prisma generate` must work without a database.
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  datasource: { url: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test" },
+});

@@ -1,0 +1,115 @@
+// Delivers AMLYZE CloudEvents to the console's webhook, signed, with retries and a log.
+import { createHmac } from "node:crypto";
+import type { TimerSet, TSandboxLogger } from "../http";
+import type { TCloudEvent } from "./events";
+
+export const AMLYZE_SIGNATURE_HEADER = "X-Amlyze-Signature";
+
+/** `sha256=<hex>` HMAC of the exact bytes sent, so the receiver must verify before parsing. */
+export function signBody(secret: string, rawBody: string): string {
+  return `sha256=${createHmac("sha256", secret).update(rawBody, "utf8").digest("hex")}`;
+}
+
+export type TDeliveryAttempt = {
+  eventId: string;
+  type: string;
+  source: string;
+  subject: string;
+  attempt: number;
+  at: string;
+  status: number | null;
+  error: string | null;
+  /** delivered: 2XX; retrying: will try again; gave_up: last attempt failed. */
+  outcome: "delivered" | "retrying" | "gave_up";
+};
+
+export type TWebhookOptions = {
+  url: string;
+  secret?: string;
+  /** Wait before each event, so a console can be watched going from pending to completed. */
+  delayMs?: number;
+  maxAttempts?: number;
+  retryBaseMs?: number;
+  attemptTimeoutMs?: number;
+  timers: TimerSet;
+  logger?: TSandboxLogger;
+};
+
+export class WebhookDeliverer {
+  readonly log: TDeliveryAttempt[] = [];
+  private readonly running = new Set<Promise<void>>();
+  private readonly controllers = new Set<AbortController>();
+  private generation = 0;
+
+  constructor(private readonly opts: TWebhookOptions) {}
+
+  /** Sends the events one after another; resolves when all were delivered or given up. */
+  deliverAll(events: TCloudEvent[]): Promise<void> {
+    const run = this.sequence(events, this.generation);
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run));
+    return run;
+  }
+
+  /** Resolves once nothing is queued or in flight (tests use it instead of sleeping). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  /** Drops queued deliveries and aborts those in flight; the log is kept unless cleared. */
+  cancel(): void {
+    this.generation += 1;
+    for (const controller of this.controllers) controller.abort();
+    this.controllers.clear();
+  }
+
+  clearLog(): void {
+    this.log.length = 0;
+  }
+
+  private async sequence(events: TCloudEvent[], generation: number): Promise<void> {
+    for (const event of events) {
+      if (this.opts.delayMs && !(await this.opts.timers.sleep(this.opts.delayMs))) return;
+      if (generation !== this.generation) return;
+      if (!(await this.deliver(event, generation))) return;
+    }
+  }
+
+  /** False when delivery was cancelled (not when it failed: later events still go out). */
+  private async deliver(event: TCloudEvent, generation: number): Promise<boolean> {
+    const maxAttempts = this.opts.maxAttempts ?? 4;
+    const body = JSON.stringify(event);
+    const headers: Record<string, string> = { "Content-Type": "application/cloudevents+json" };
+    if (this.opts.secret) headers[AMLYZE_SIGNATURE_HEADER] = signBody(this.opts.secret, body);
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const { status, error } = await this.post(body, headers);
+      if (generation !== this.generation) return false;
+      const ok = status !== null && status >= 200 && status < 300;
+      const outcome = ok ? "delivered" : attempt === maxAttempts ? "gave_up" : "retrying";
+      const entry = { eventId: event.id, type: event.type, source: event.source, subject: event.subject, attempt, at: new Date().toISOString(), status, error, outcome } as const;
+      this.log.push(entry);
+      if (!ok) this.opts.logger?.warn({ sandbox: "amlyze", webhook: entry }, "webhook delivery failed");
+      if (ok || outcome === "gave_up") return true;
+      const backoff = (this.opts.retryBaseMs ?? 200) * 2 ** (attempt - 1);
+      if (!(await this.opts.timers.sleep(backoff))) return false;
+    }
+    return true;
+  }
+
+  // POST {webhookUrl}
+  private async post(body: string, headers: Record<string, string>): Promise<{ status: number | null; error: string | null }> {
+    const controller = new AbortController();
+    this.controllers.add(controller);
+    const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(this.opts.attemptTimeoutMs ?? 5000)]);
+    try {
+      const res = await fetch(this.opts.url, { method: "POST", headers, body, signal });
+      await res.arrayBuffer().catch(() => undefined); // Drain so the socket can be reused.
+      return { status: res.status, error: res.ok ? null : `HTTP ${res.status}` };
+    } catch (error) {
+      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+      return { status: null, error: error instanceof Error ? `${error.message}${cause}` : String(error) };
+    } finally {
+      this.controllers.delete(controller);
+    }
+  }
+}

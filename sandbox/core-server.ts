@@ -1,0 +1,177 @@
+// Simulated bank core: core_customer (idempotent upsert) and core_product (NOT idempotent),
+// with a ledger and per-endpoint fault injection. Contract: docs/CONTRACTS.md §2–3.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { CoreLedger } from "./core/ledger";
+import { processCustomer, processProduct, type TReply } from "./core/process";
+import {
+  FaultSlot,
+  failureIn,
+  ZCoreFaults,
+  type TCoreCustomerFault,
+  type TCoreFaults,
+  type TCoreProductFault,
+  type TFailureKind,
+} from "./faults";
+import { describeIssues } from "./issues";
+import {
+  BodyTooLargeError,
+  checkBasicAuth,
+  closeServer,
+  isPlainObject,
+  listen,
+  logRequests,
+  parseJson,
+  readBody,
+  resetConnection,
+  sendJson,
+  sendRaw,
+  TimerSet,
+  type TSandboxLogger,
+} from "./http";
+
+export type { TCoreFaults, TCoreCustomerFault, TCoreProductFault } from "./faults";
+
+export type TCoreSandboxOptions = {
+  username: string;
+  password: string;
+  faults?: TCoreFaults;
+  firstCustomerNumber?: number;
+  logger?: TSandboxLogger;
+};
+
+export type TCoreSandbox = {
+  server: Server;
+  ledger: CoreLedger;
+  setFaults: (faults: TCoreFaults) => void;
+  /** Current faults with the uses left, as `GET /_sandbox/faults` shows them. */
+  faults: () => Record<TEndpoint, unknown>;
+  reset: () => void;
+  listen: (port?: number, host?: string) => Promise<string>;
+  close: () => Promise<void>;
+};
+
+type TEndpoint = "core_customer" | "core_product";
+
+/** Body of the `garbage` fault: what a misconfigured proxy in front of a core tends to return. */
+export const CORE_GARBAGE_BODY = "<html><body><h1>OK</h1><p>Request processed</p></body></html>";
+
+export function createCoreSandbox(opts: TCoreSandboxOptions): TCoreSandbox {
+  const ledger = new CoreLedger(opts.firstCustomerNumber);
+  const slots = { core_customer: new FaultSlot<TCoreCustomerFault>(), core_product: new FaultSlot<TCoreProductFault>() };
+  const timers = new TimerSet();
+  const log = opts.logger;
+
+  const setFaults = (faults: TCoreFaults) => {
+    slots.core_customer.set(faults.core_customer);
+    slots.core_product.set(faults.core_product);
+  };
+  const describeFaults = () => ({ core_customer: slots.core_customer.describe(), core_product: slots.core_product.describe() });
+  const reset = () => {
+    ledger.reset();
+    setFaults({});
+  };
+  setFaults(opts.faults ?? {});
+
+  function fail(req: IncomingMessage, res: ServerResponse, kind: TFailureKind): void {
+    if (kind === "timeout") return; // Never answer; the socket stays open until the client gives up.
+    if (kind === "reset") return resetConnection(req);
+    if (kind === "status500") return sendJson(res, 500, { message: "SANDBOX: internal server error" });
+    sendRaw(res, 201, CORE_GARBAGE_BODY, "text/html; charset=utf-8");
+  }
+
+  function fault400(endpoint: TEndpoint, message: string, value: unknown): TReply {
+    if (endpoint === "core_customer") return { status: 400, body: { message } };
+    const code = isPlainObject(value) && typeof value.product_code === "string" ? value.product_code : null;
+    return { status: 400, body: { accounts_info: [{ action: "ERROR", account_product: code, message }] } };
+  }
+
+  // POST /core_customer and POST /core_product share auth and fault handling.
+  async function endpoint(req: IncomingMessage, res: ServerResponse, raw: string, name: TEndpoint): Promise<void> {
+    if (!checkBasicAuth(req, opts.username, opts.password)) {
+      res.setHeader("WWW-Authenticate", 'Basic realm="core sandbox"');
+      return sendJson(res, 401, { message: "Unauthorized: missing or invalid Basic credentials" });
+    }
+    const fault: TCoreProductFault | undefined = name === "core_customer" ? slots.core_customer.take() : slots.core_product.take();
+    if (fault) log?.info({ sandbox: "core", endpoint: name, fault: fault.kind }, "fault applied");
+    const parsed = parseJson(raw);
+    const value = parsed.ok ? parsed.value : undefined;
+    if (fault?.kind === "delay" && !(await timers.sleep(fault.ms))) return;
+    if (fault?.kind === "status400") {
+      const reply = fault400(name, fault.message, value);
+      return sendJson(res, reply.status, reply.body);
+    }
+    const before = failureIn(fault, "before");
+    if (before) return fail(req, res, before);
+
+    let reply: TReply;
+    if (!isPlainObject(value)) reply = fault400(name, "body: must be a JSON object", value);
+    else if (name === "core_customer") reply = processCustomer(ledger, value);
+    else reply = processProduct(ledger, value, fault?.kind === "partial");
+
+    // The dangerous case: the core did the work, the caller never learns the outcome.
+    const after = failureIn(fault, "after");
+    if (after) return fail(req, res, after);
+    sendJson(res, reply.status, reply.body);
+  }
+
+  // POST /_sandbox/faults
+  function putFaults(res: ServerResponse, raw: string): void {
+    const parsed = parseJson(raw);
+    const faults = ZCoreFaults.safeParse(parsed.ok ? parsed.value : undefined);
+    if (!faults.success) return sendJson(res, 400, { message: describeIssues(faults.error) });
+    setFaults(faults.data);
+    sendJson(res, 200, describeFaults());
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    logRequests(req, res, log, "core");
+    const route = `${req.method ?? ""} ${new URL(req.url ?? "/", "http://sandbox").pathname}`;
+    let raw: string;
+    try {
+      raw = await readBody(req);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { message: error.message });
+      throw error;
+    }
+    switch (route) {
+      case "POST /core_customer":
+        return endpoint(req, res, raw, "core_customer");
+      case "POST /core_product":
+        return endpoint(req, res, raw, "core_product");
+      case "GET /_sandbox/ledger": // GET /_sandbox/ledger
+        return sendJson(res, 200, ledger.snapshot());
+      case "GET /_sandbox/faults": // GET /_sandbox/faults
+        return sendJson(res, 200, describeFaults());
+      case "POST /_sandbox/faults":
+        return putFaults(res, raw);
+      case "DELETE /_sandbox/faults": // DELETE /_sandbox/faults
+        setFaults({});
+        return sendJson(res, 200, describeFaults());
+      case "POST /_sandbox/reset": // POST /_sandbox/reset
+        reset();
+        return sendJson(res, 200, { reset: true });
+      default:
+        return sendJson(res, 404, { message: `SANDBOX: no route for ${route}` });
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log?.warn({ sandbox: "core", err: error instanceof Error ? error.message : String(error) }, "handler failed");
+      sendJson(res, 500, { message: "SANDBOX: unexpected error" });
+    });
+  });
+
+  return {
+    server,
+    ledger,
+    setFaults,
+    faults: describeFaults,
+    reset,
+    listen: (port, host) => listen(server, port, host),
+    close: async () => {
+      timers.cancelAll();
+      await closeServer(server);
+    },
+  };
+}

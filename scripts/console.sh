@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The newcomer's one command: installs what is missing, builds, and starts the console with an
+# embedded database (unless DATABASE_URL is set), demo data and the sandbox core and AMLYZE.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
+bash scripts/ensure-deps.sh
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib i18n messages prisma proxy.ts next.config.js package-lock.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
+  npm run build
+fi
+# `next start` runs in production mode; the demo may use the development secret unless one is set.
+export ALLOW_DEV_SECRET="${ALLOW_DEV_SECRET:-1}"
+export PORT="${PORT:-3000}"
+exec npm start

@@ -1,0 +1,98 @@
+import fs from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { intakeEnrollment } from "@/lib/intake/intake-enrollment";
+import { parseIntake } from "@/lib/intake/parse-intake";
+import { listEnrollments, QUEUE_PAGE_SIZE } from "@/lib/queue/list-enrollments";
+import { parseQueueFilters } from "@/lib/queue/queue-filters";
+import { prisma, uniqueCode } from "./db";
+
+// A branch of our own, so the demo data and other tests do not change what we count.
+const BRANCH = `T${uniqueCode(5)}`;
+const TOTAL = QUEUE_PAGE_SIZE + 13;
+const ids: string[] = [];
+let docNumber = "";
+
+beforeAll(async () => {
+  const template = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-1.json", "utf8"));
+  for (let i = 0; i < TOTAL; i += 1) {
+    const body = structuredClone(template);
+    body.client_info.wisenroll_code = uniqueCode();
+    body.client_info.last_name = i === 5 ? "ZUÑIGA" : `QUEUE${i}`;
+    body.client_entity_branch = { branch_code: BRANCH, branch_name: "Test branch" };
+    const main = body.client_documents.find((d: { main: number }) => d.main === 1);
+    main.document_number = `${BRANCH}${String(i).padStart(4, "0")}`;
+    if (i === 7) docNumber = main.document_number;
+    if (i % 4 === 0) delete body.client_contact.email;
+    const parsed = parseIntake(JSON.stringify(body));
+    if (!parsed.ok) throw new Error("fixture rejected");
+    const result = await intakeEnrollment(prisma, { ...parsed, actor: { id: null, label: "test" } });
+    if (result.kind !== "created") throw new Error(result.kind);
+    ids.push(result.enrollment.id);
+    await prisma.enrollment.update({ where: { id: result.enrollment.id }, data: { receivedAt: new Date(Date.UTC(2020, 0, 1, 0, i)) } });
+  }
+});
+
+const filters = (params: Record<string, string>) => parseQueueFilters({ branch: BRANCH, ...params });
+
+describe("queue query", () => {
+  it("pages by keyset, newest first, without gaps or repeats", async () => {
+    const first = await listEnrollments(prisma, filters({}));
+    expect(first.rows).toHaveLength(QUEUE_PAGE_SIZE);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await listEnrollments(prisma, filters({ cursor: first.nextCursor! }));
+    expect(second.rows).toHaveLength(TOTAL - QUEUE_PAGE_SIZE);
+    expect(second.nextCursor).toBeNull();
+    const seen = [...first.rows, ...second.rows].map((row) => row.id);
+    expect(seen).toEqual([...ids].reverse());
+  });
+
+  it("sorts oldest first and by name, in both directions", async () => {
+    const oldest = await listEnrollments(prisma, filters({ sort: "received_asc" }));
+    expect(oldest.rows[0]!.id).toBe(ids[0]);
+    const byName = await listEnrollments(prisma, filters({ sort: "name_desc" }));
+    expect(byName.rows[0]!.fullName).toContain("ZUÑIGA");
+    const next = await listEnrollments(prisma, filters({ sort: "name_desc", cursor: byName.nextCursor! }));
+    const names = [...byName.rows, ...next.rows].map((row) => row.fullName);
+    expect(names).toHaveLength(TOTAL);
+    expect(new Set(names.map((_, i) => [...byName.rows, ...next.rows][i]!.id)).size).toBe(TOTAL);
+  });
+
+  it("sorts by issue count", async () => {
+    const page = await listEnrollments(prisma, filters({ sort: "issues_desc" }));
+    expect(page.rows[0]!.issueCount).toBe(1);
+    expect(page.rows.at(-1)!.issueCount).toBe(0);
+  });
+
+  it("searches by part of a name (accents included), by wisenroll code and by full document number", async () => {
+    const byName = await listEnrollments(prisma, filters({ q: "zuñi" }));
+    expect(byName.rows).toHaveLength(1);
+    const byDoc = await listEnrollments(prisma, filters({ q: docNumber }));
+    expect(byDoc.rows.map((row) => row.id)).toEqual([ids[7]]);
+    const code = (await prisma.enrollment.findUniqueOrThrow({ where: { id: ids[3]! } })).wisenrollCode!;
+    const byCode = await listEnrollments(prisma, parseQueueFilters({ q: code.toLowerCase() }));
+    expect(byCode.rows.map((row) => row.id)).toEqual([ids[3]]);
+    const partialDoc = await listEnrollments(prisma, filters({ q: docNumber.slice(0, -1) }));
+    expect(partialDoc.rows).toHaveLength(0);
+  });
+
+  it("masks the main document except its last four characters", async () => {
+    const page = await listEnrollments(prisma, filters({ q: docNumber }));
+    expect(page.rows[0]!.mainDocMasked.endsWith(docNumber.slice(-4))).toBe(true);
+    expect(page.rows[0]!.mainDocMasked).not.toContain(docNumber.slice(0, -4));
+  });
+
+  it("filters by status and received date range", async () => {
+    await prisma.enrollment.update({ where: { id: ids[2]! }, data: { status: "ready" } });
+    const ready = await listEnrollments(prisma, filters({ status: "ready" }));
+    expect(ready.rows.map((row) => row.id)).toEqual([ids[2]]);
+    const none = await listEnrollments(prisma, filters({ from: "2020-01-02" }));
+    expect(none.rows).toHaveLength(0);
+    const all = await listEnrollments(prisma, filters({ from: "2020-01-01", to: "2020-01-01", sort: "received_asc" }));
+    expect(all.rows[0]!.id).toBe(ids[0]);
+  });
+
+  it("ignores a forged cursor instead of failing", async () => {
+    const page = await listEnrollments(prisma, filters({ cursor: "bm90LWEtY3Vyc29y" }));
+    expect(page.rows[0]!.id).toBe(ids.at(-1));
+  });
+});
