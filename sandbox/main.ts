@@ -37,7 +37,7 @@ export type TSandboxConfig = {
   outOfOrder: boolean;
 };
 
-export function sandboxConfigFromEnv(env: NodeJS.ProcessEnv = process.env): TSandboxConfig {
+export function sandboxConfigFromEnv(env: Record<string, string | undefined> = process.env): TSandboxConfig {
   const parsed = ZSandboxEnv.safeParse(env);
   if (!parsed.success) {
     // Issue paths only: values may be secrets.

@@ -43,12 +43,13 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
 
 export type TReceived = { headers: IncomingHttpHeaders; raw: string; json: TJson };
 
-/** A webhook receiver that answers `failFirst` requests with 500, then 204. */
-export async function startReceiver(opts: { failFirst?: number } = {}) {
+/** A webhook receiver that answers `failFirst` requests with 500, then 204; `hang` never answers. */
+export async function startReceiver(opts: { failFirst?: number; hang?: boolean } = {}) {
   const received: TReceived[] = [];
   let failures = opts.failFirst ?? 0;
   const server = createServer((req, res) => {
     readBody(req).then((raw) => {
+      if (opts.hang) return;
       if (failures > 0) {
         failures -= 1;
         res.writeHead(500).end("receiver down");

@@ -17,6 +17,7 @@ export function QueueFiltersForm({ filters, branches, onChange }: TProps) {
   return (
     <form
       role="search"
+      method="get"
       aria-label={t("queue.filters")}
       className="grid grid-cols-1 gap-3 rounded-lg border border-border bg-white p-4 md:grid-cols-6"
       onSubmit={(event) => {

@@ -44,6 +44,7 @@ test("[COMPLIANCE] searches the queue by wisenroll code and the URL keeps the fi
   expect(response.status()).toBe(201);
   await signInAs(page, "compliance");
   await page.goto("/queue");
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Search").fill(code);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`q=${code}`));

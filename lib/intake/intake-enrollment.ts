@@ -1,9 +1,10 @@
 import "server-only";
 import crypto from "node:crypto";
-import { recordAudit, type TAuditActor } from "@/lib/audit/record-audit";
+import { v7 as uuidv7 } from "uuid";
+import type { TAuditActor } from "@/lib/audit/record-audit";
 import { normalizeEnrollment } from "@/lib/enrollment/normalize";
 import { validateEnrollment } from "@/lib/enrollment/validate";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { extractQueueColumns } from "@/lib/intake/extract-columns";
 import { canonicalJson, type TRequestedProduct } from "@/lib/intake/parse-intake";
 
@@ -39,45 +40,38 @@ async function findExisting(db: PrismaClient, contentHash: string, wisenrollCode
 }
 
 /**
- * Stores a new enrollment exactly as received, or recognises a resend. Two identical
- * requests racing each other still produce one row: the unique content hash decides.
+ * Stores a new enrollment exactly as received, or recognises a resend. The row and its audit
+ * event are written by one statement (one round trip, atomic); two identical requests racing
+ * each other still produce one row, because the unique content hash decides.
  */
 export async function intakeEnrollment(db: PrismaClient, input: TIntakeInput): Promise<TIntakeResult> {
   const contentHash = crypto.createHash("sha256").update(canonicalJson(input.body)).digest("hex");
   const payload = normalizeEnrollment(input.payload);
   const columns = extractQueueColumns(payload);
+  const issueCount = validateEnrollment(payload).length;
+  // Time-ordered ids: new rows land at the end of the primary key index.
+  const id = uuidv7();
+  const details = JSON.stringify({ issues: issueCount, products: input.requestedProducts.length });
+  const inserted = await db.$queryRaw<Array<{ id: string }>>`
+    WITH created AS (
+      INSERT INTO enrollments (id, received_payload, payload, requested_products, content_hash, issue_count,
+        wisenroll_code, first_name, last_name, full_name, main_doc_type, main_doc_number, main_doc_country,
+        branch_code, branch_name, updated_at)
+      VALUES (${id}::uuid, ${JSON.stringify(input.body)}::jsonb, ${JSON.stringify(payload)}::jsonb,
+        ${JSON.stringify(input.requestedProducts)}::jsonb, ${contentHash}, ${issueCount}, ${columns.wisenrollCode},
+        ${columns.firstName}, ${columns.lastName}, ${columns.fullName}, ${columns.mainDocType}, ${columns.mainDocNumber},
+        ${columns.mainDocCountry}, ${columns.branchCode}, ${columns.branchName}, now())
+      ON CONFLICT DO NOTHING
+      RETURNING id
+    ), audited AS (
+      INSERT INTO audit_events (actor_id, actor_label, action, target_type, target_id, details)
+      SELECT ${input.actor.id}::uuid, ${input.actor.label}, 'enrollment.received', 'enrollment', id::text, ${details}::jsonb
+      FROM created
+    )
+    SELECT id::text FROM created`;
+  if (inserted.length > 0) return { kind: "created", enrollment: { id, status: "received", issues: issueCount } };
+  // Nothing inserted: a unique key was taken, by this same content or by its wisenroll_code.
   const earlier = await findExisting(db, contentHash, columns.wisenrollCode);
   if (earlier) return earlier;
-
-  const issueCount = validateEnrollment(payload).length;
-  try {
-    const created = await db.$transaction(async (tx) => {
-      const row = await tx.enrollment.create({
-        data: {
-          receivedPayload: input.body as Prisma.InputJsonObject,
-          payload: payload as Prisma.InputJsonObject,
-          requestedProducts: input.requestedProducts as Prisma.InputJsonArray,
-          contentHash,
-          issueCount,
-          ...columns,
-        },
-        select: { id: true, status: true, issueCount: true },
-      });
-      await recordAudit(tx, {
-        actor: input.actor,
-        action: "enrollment.received",
-        targetType: "enrollment",
-        targetId: row.id,
-        details: { issues: issueCount, products: input.requestedProducts.length },
-      });
-      return row;
-    });
-    return { kind: "created", enrollment: summary(created) };
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const winner = await findExisting(db, contentHash, columns.wisenrollCode);
-      if (winner) return winner;
-    }
-    throw error;
-  }
+  throw new Error("Intake insert conflicted, but no conflicting enrollment was found");
 }

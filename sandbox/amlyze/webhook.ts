@@ -100,15 +100,17 @@ export class WebhookDeliverer {
   private async post(body: string, headers: Record<string, string>): Promise<{ status: number | null; error: string | null }> {
     const controller = new AbortController();
     this.controllers.add(controller);
-    const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(this.opts.attemptTimeoutMs ?? 5000)]);
+    // An own timer rather than AbortSignal.timeout, so nothing outlives the attempt.
+    const timer = setTimeout(() => controller.abort(new Error("webhook attempt timed out")), this.opts.attemptTimeoutMs ?? 5000);
     try {
-      const res = await fetch(this.opts.url, { method: "POST", headers, body, signal });
+      const res = await fetch(this.opts.url, { method: "POST", headers, body, signal: controller.signal });
       await res.arrayBuffer().catch(() => undefined); // Drain so the socket can be reused.
       return { status: res.status, error: res.ok ? null : `HTTP ${res.status}` };
     } catch (error) {
       const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
       return { status: null, error: error instanceof Error ? `${error.message}${cause}` : String(error) };
     } finally {
+      clearTimeout(timer);
       this.controllers.delete(controller);
     }
   }

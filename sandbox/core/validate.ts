@@ -69,7 +69,8 @@ const ZDocuments = z
   .min(1, "at least one document is required")
   .superRefine((docs, ctx) => {
     const mains = docs.filter((doc) => doc.main === 1).length;
-    if (mains !== 1) ctx.addIssue({ code: "custom", message: `exactly one document must have main: 1 (found ${mains})` });
+    // An empty list already has its own message.
+    if (docs.length > 0 && mains !== 1) ctx.addIssue({ code: "custom", message: `exactly one document must have main: 1 (found ${mains})` });
   });
 
 const ZReference = section({ name: reqStr(100) });

@@ -7,8 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db/client";
 import { getEnrollment } from "@/lib/enrollment/get-enrollment";
-import { countIssuesBySection, SECTION_KEYS } from "@/lib/enrollment/validate";
-import { validateEnrollment } from "@/lib/enrollment/validate";
+import { countIssuesBySection, SECTION_KEYS, validateEnrollment } from "@/lib/enrollment/validate";
 
 export default async function EnrollmentPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("enrollment:read");
@@ -33,7 +32,7 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ id:
               <li key={key}>
                 <a href={`#${key}`} className="flex items-center justify-between rounded-md px-2 py-1 text-sm hover:bg-muted">
                   {t(`section.${key}`)}
-                  <Badge tone={(bySection[key] ?? 0) > 0 ? "warning" : "success"}>{bySection[key] ?? 0}</Badge>
+                  <Badge tone={bySection[key] > 0 ? "warning" : "success"}>{bySection[key]}</Badge>
                 </a>
               </li>
             ))}
@@ -65,7 +64,7 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ id:
             <h2 id={`${key}-title`} className="mb-3 text-lg font-semibold">
               {t(`section.${key}`)}
             </h2>
-            <SectionValue value={payload[key]} path={key} />
+            <SectionValue value={payload[key]} section={key} fieldPath="" />
           </section>
         ))}
       </div>

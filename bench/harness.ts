@@ -1,0 +1,74 @@
+// Shared by the benchmarks: a scratch database on the server DATABASE_URL points at, and the
+// production build of the console started against it on loopback.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import pg from "pg";
+import { applyMigrations } from "@/lib/db/migrate";
+
+export async function scratchDatabase(prefix: string) {
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error("Run benchmarks through their npm script (it provides DATABASE_URL)");
+  const name = `${prefix}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  await applyMigrations(url.toString());
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: base });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** Starts `next start` (the production build) and resolves once it answers. */
+export async function startConsole(options: { databaseUrl: string; port: number; env?: Record<string, string> }) {
+  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("Build first: npm run build");
+  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(options.port)], {
+    env: { ...process.env, DATABASE_URL: options.databaseUrl, ALLOW_DEV_SECRET: "1", LOG_LEVEL: "warn", ...options.env },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const response = await fetch(`${baseUrl}/login`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("console did not start within 60 s");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    baseUrl,
+    stop() {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+/** A unique 6-character wisenroll code for the n-th body of a run. */
+export function codeFor(n: number, salt: number): string {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  let value = (n * 2654435761 + salt) % 32 ** 6;
+  let text = "";
+  for (let i = 0; i < 6; i += 1) {
+    text = alphabet[value % 32] + text;
+    value = Math.floor(value / 32);
+  }
+  return text;
+}

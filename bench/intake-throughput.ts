@@ -1,0 +1,82 @@
+// Intake throughput: enrollments/s through POST /api/v1/enrollments on the production build
+// (20 concurrent clients, 30 s, loopback), beside a raw PostgreSQL insert of the same JSONB
+// rows by 20 concurrent clients for the same time, in the same run.
+// Run: npm run bench:intake   (BENCH_SECONDS and BENCH_CONNECTIONS override the defaults)
+import crypto from "node:crypto";
+import autocannon from "autocannon";
+import pg from "pg";
+import { generateEnrollment } from "@/lib/enrollment/generate";
+import { extractQueueColumns } from "@/lib/intake/extract-columns";
+import { codeFor, scratchDatabase, startConsole } from "./harness";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const KEY = "bench-intake-key-0123456789";
+
+function body(n: number, salt: number) {
+  const enrollment = generateEnrollment(n, salt);
+  (enrollment.client_info as Record<string, unknown>).wisenroll_code = codeFor(n, salt);
+  return enrollment;
+}
+
+async function rawInsertBaseline(databaseUrl: string): Promise<number> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: CONNECTIONS });
+  const salt = 7_000_000;
+  let next = 0;
+  let done = 0;
+  const deadline = Date.now() + SECONDS * 1000;
+  const worker = async () => {
+    while (Date.now() < deadline) {
+      const payload = body(next++, salt);
+      const columns = extractQueueColumns(payload);
+      const text = JSON.stringify(payload);
+      await pool.query(
+        `INSERT INTO enrollments (id, received_payload, payload, content_hash, wisenroll_code, first_name, last_name,
+           full_name, main_doc_type, main_doc_number, main_doc_country, branch_code, branch_name, updated_at)
+         VALUES ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())`,
+        [crypto.randomUUID(), text, crypto.createHash("sha256").update(text).digest("hex"), columns.wisenrollCode,
+          columns.firstName, columns.lastName, columns.fullName, columns.mainDocType, columns.mainDocNumber,
+          columns.mainDocCountry, columns.branchCode, columns.branchName],
+      );
+      done += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  await pool.end();
+  return done / SECONDS;
+}
+
+async function main() {
+  const db = await scratchDatabase("bench_intake");
+  const server = await startConsole({ databaseUrl: db.url, port: 3210, env: { INTAKE_API_KEYS: KEY, DB_POOL_MAX: "20" } });
+  try {
+    const salt = Date.now() % 1_000_000;
+    let n = 0;
+    const result = await autocannon({
+      url: `${server.baseUrl}/api/v1/enrollments`,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
+          setupRequest: (request) => ({ ...request, body: JSON.stringify(body(n++, salt)) }),
+        },
+      ],
+    });
+    const created = result["2xx"];
+    const intakeRate = created / SECONDS;
+    const rawRate = await rawInsertBaseline(db.url);
+    console.log(`intake API: ${intakeRate.toFixed(0)} enrollments/s (${created} created, ${result.non2xx} non-2xx, ${result.errors} errors, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms)`);
+    console.log(`raw PostgreSQL INSERT of the same rows: ${rawRate.toFixed(0)} rows/s`);
+    console.log(`ratio intake/raw: ${(intakeRate / rawRate).toFixed(2)} (target: intake >= 500/s)`);
+  } finally {
+    server.stop();
+    await db.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

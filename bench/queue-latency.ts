@@ -1,0 +1,129 @@
+// Queue page server time (p50, p95) with 100,000 enrollments loaded, beside the login page
+// (a server render without database work) measured in the same run as the baseline.
+// Run: npm run bench:queue   (BENCH_ROWS and BENCH_REQUESTS override the defaults)
+import crypto from "node:crypto";
+import pg from "pg";
+import { hashPassword } from "@/lib/auth/password";
+import { generateEnrollment } from "@/lib/enrollment/generate";
+import { extractQueueColumns } from "@/lib/intake/extract-columns";
+import { codeFor, percentile, scratchDatabase, startConsole } from "./harness";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const BATCH = 1000;
+const STATUSES = ["received", "in_review", "ready", "pushed", "failed"];
+
+async function load(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const started = Date.now();
+  for (let offset = 0; offset < ROWS; offset += BATCH) {
+    const rows = Array.from({ length: Math.min(BATCH, ROWS - offset) }, (_, i) => {
+      const n = offset + i;
+      const payload = generateEnrollment(n, 99);
+      (payload.client_info as Record<string, unknown>).wisenroll_code = codeFor(n, 99);
+      const text = JSON.stringify(payload);
+      return { n, text, columns: extractQueueColumns(payload) };
+    });
+    const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
+    await client.query(
+      `INSERT INTO enrollments (id, received_payload, payload, content_hash, status, issue_count, wisenroll_code, first_name,
+         last_name, full_name, main_doc_type, main_doc_number, main_doc_country, branch_code, branch_name, received_at, updated_at)
+       SELECT id, p, p, h, s::"EnrollmentStatus", ic, w, fn, ln, full, dt, dn, dc, bc, bn, r, now()
+       FROM unnest($1::uuid[], $2::jsonb[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[],
+                   $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::timestamptz[])
+         AS t(id, p, h, s, ic, w, fn, ln, full, dt, dn, dc, bc, bn, r)`,
+      [
+        column(() => crypto.randomUUID()),
+        column((row) => row.text),
+        column((row) => crypto.createHash("sha256").update(row.text).digest("hex")),
+        column((row) => STATUSES[row.n % STATUSES.length]),
+        column((row) => (row.n % 10 === 7 ? 3 : 0)),
+        column((row) => row.columns.wisenrollCode),
+        column((row) => row.columns.firstName),
+        column((row) => row.columns.lastName),
+        column((row) => row.columns.fullName),
+        column((row) => row.columns.mainDocType),
+        column((row) => row.columns.mainDocNumber),
+        column((row) => row.columns.mainDocCountry),
+        column((row) => row.columns.branchCode),
+        column((row) => row.columns.branchName),
+        column((row) => new Date(Date.UTC(2026, 0, 1) + row.n * 60_000).toISOString()),
+      ],
+    );
+  }
+  await client.query("ANALYZE enrollments");
+  await client.query(
+    `INSERT INTO users (id, username, display_name, role, password_hash, updated_at) VALUES ($1, 'bench', 'Bench', 'officer', $2, now())`,
+    [crypto.randomUUID(), await hashPassword("bench-password")],
+  );
+  const sample = await client.query<{ main_doc_number: string }>(`SELECT main_doc_number FROM enrollments OFFSET 54321 LIMIT 1`);
+  await client.end();
+  console.log(`loaded ${ROWS} enrollments in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return sample.rows[0]!.main_doc_number;
+}
+
+async function signIn(baseUrl: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ username: "bench", password: "bench-password", csrfToken, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session-token"));
+  if (!session) throw new Error("bench sign-in failed");
+  return session;
+}
+
+async function timeRequests(url: (i: number) => string, cookie: string) {
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS; i += 1) {
+    const started = performance.now();
+    const response = await fetch(url(i), { headers: { cookie } });
+    await response.text();
+    if (!response.ok) throw new Error(`${url(i)} answered ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function main() {
+  const db = await scratchDatabase("bench_queue");
+  try {
+    const docNumber = await load(db.url);
+    const server = await startConsole({ databaseUrl: db.url, port: 3220 });
+    try {
+      const cookie = await signIn(server.baseUrl);
+      const scenarios: Array<[string, (i: number) => string]> = [
+        ["login page (baseline)", () => `${server.baseUrl}/login`],
+        ["queue, newest first", () => `${server.baseUrl}/queue`],
+        ["queue, status filter", (i) => `${server.baseUrl}/queue?status=${STATUSES[i % STATUSES.length]}`],
+        ["queue, name search", (i) => `${server.baseUrl}/queue?q=${["garc", "lopez", "maria", "núñez"][i % 4]}`],
+        ["queue, document search", () => `${server.baseUrl}/queue?q=${docNumber}`],
+        ["queue, branch + sort by name", () => `${server.baseUrl}/queue?branch=03&sort=name_asc`],
+      ];
+      // Warm up the server (first renders compile and fill caches).
+      for (const [, url] of scenarios) await fetch(url(0), { headers: { cookie } }).then((r) => r.text());
+      let baseline = 0;
+      for (const [label, url] of scenarios) {
+        const { p50, p95 } = await timeRequests(url, cookie);
+        if (baseline === 0) baseline = p95;
+        console.log(`${label.padEnd(30)} p50 ${p50.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  (p95 ${(p95 / baseline).toFixed(2)}x login)`);
+      }
+      console.log(`target: queue p95 <= 150 ms at ${ROWS} enrollments`);
+    } finally {
+      server.stop();
+    }
+  } finally {
+    await db.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { sandboxConfigFromEnv, startSandboxes, type TRunningSandboxes } from "./main";
+import { basic, postJson, readFixture } from "./test-helpers";
+
+let running: TRunningSandboxes | undefined;
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+});
+
+describe("sandboxConfigFromEnv", () => {
+  it("uses the documented defaults", () => {
+    expect(sandboxConfigFromEnv({})).toEqual({
+      host: "127.0.0.1",
+      corePort: 4010,
+      amlyzePort: 4020,
+      coreUsername: "console",
+      corePassword: "sandbox-core-secret",
+      amlyzeToken: "sandbox-amlyze-token",
+      amlyzePath: "/amlyze-ws-rest/simplified-customer",
+      webhookUrl: "http://127.0.0.1:3000/api/v1/amlyze/events",
+      webhookSecret: "sandbox-webhook-secret",
+      deliveryDelayMs: 500,
+      outOfOrder: false,
+    });
+  });
+
+  it("reads overrides; an empty webhook URL disables delivery", () => {
+    const config = sandboxConfigFromEnv({ SANDBOX_CORE_PORT: "5010", SANDBOX_AMLYZE_WEBHOOK_URL: "", SANDBOX_AMLYZE_OUT_OF_ORDER: "1" });
+    expect(config).toMatchObject({ corePort: 5010, webhookUrl: undefined, outOfOrder: true });
+  });
+
+  it("names the bad variable without echoing secret values", () => {
+    expect(() => sandboxConfigFromEnv({ SANDBOX_CORE_PORT: "eighty", SANDBOX_CORE_PASSWORD: "" })).toThrow(/SANDBOX_CORE_PORT.*SANDBOX_CORE_PASSWORD/);
+  });
+});
+
+describe("startSandboxes", () => {
+  it("starts both on the given ports with the given credentials and stops them", async () => {
+    running = await startSandboxes({ corePort: 0, amlyzePort: 0, coreUsername: "u", corePassword: "p", amlyzeToken: "t", webhookUrl: "" });
+    const core = await postJson(`${running.coreUrl}/core_customer`, readFixture(3), { Authorization: basic("u", "p") });
+    expect(core.json).toEqual({ customer_number: 100001 });
+    expect(running.amlyzeEndpoint).toBe(`${running.amlyzeUrl}/amlyze-ws-rest/simplified-customer`);
+    const aml = await postJson(
+      running.amlyzeEndpoint,
+      { communicationNumber: "c1", requester: "r", riskManagementCategory: "FAST", entityType: "INDIVIDUAL", customerExtId: "100001", firstName: "DAVID", lastName: "CASTILLO", customerStatus: "ACTIVE" },
+      { Authorization: "Bearer t" },
+    );
+    expect(aml.json).toEqual({ resultType: "REQUEST_ACCEPTED" });
+    const coreUrl = running.coreUrl;
+    await running.stop();
+    running = undefined;
+    await expect(fetch(`${coreUrl}/_sandbox/ledger`)).rejects.toThrow(TypeError);
+  });
+
+  it("closes the first server when the second port is taken", async () => {
+    running = await startSandboxes({ corePort: 0, amlyzePort: 0, webhookUrl: "" });
+    const taken = Number(new URL(running.amlyzeUrl).port);
+    await expect(startSandboxes({ corePort: 0, amlyzePort: taken, webhookUrl: "" })).rejects.toThrow(/EADDRINUSE/);
+  });
+});
