@@ -14,6 +14,7 @@ export default defineConfig({
           include: ["{lib,sandbox,components,app,scripts}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          env: { LOG_LEVEL: "silent" },
         },
       },
       {
@@ -23,6 +24,7 @@ export default defineConfig({
           include: ["{lib,sandbox,app,scripts,tests}/**/*.int.test.ts"],
           environment: "node",
           setupFiles: ["tests/integration/setup.ts"],
+          env: { LOG_LEVEL: "silent" },
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
