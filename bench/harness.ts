@@ -31,7 +31,14 @@ export async function scratchDatabase(prefix: string) {
 export async function startConsole(options: { databaseUrl: string; port: number; env?: Record<string, string> }) {
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("Build first: npm run build");
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(options.port)], {
-    env: { ...process.env, DATABASE_URL: options.databaseUrl, ALLOW_DEV_SECRET: "1", LOG_LEVEL: "warn", ...options.env },
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_URL: `http://127.0.0.1:${options.port}`,
+      ALLOW_DEV_SECRET: "1",
+      LOG_LEVEL: "warn",
+      ...options.env,
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

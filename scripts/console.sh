@@ -11,4 +11,5 @@ fi
 # `next start` runs in production mode; the demo may use the development secret unless one is set.
 export ALLOW_DEV_SECRET="${ALLOW_DEV_SECRET:-1}"
 export PORT="${PORT:-3000}"
+export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:$PORT}"
 exec npm start
