@@ -1,8 +1,10 @@
 // Shared by the benchmarks: a scratch database on the server DATABASE_URL points at, and the
 // production build of the console started against it on loopback.
 import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import pg from "pg";
+import { hashPassword } from "@/lib/auth/password";
 import { applyMigrations } from "@/lib/db/migrate";
 
 export async function scratchDatabase(prefix: string) {
@@ -79,3 +81,28 @@ export function codeFor(n: number, salt: number): string {
   }
   return text;
 }
+
+/** An officer the benchmarks sign in as (password `bench-password`). */
+export async function createBenchUser(client: pg.Client) {
+  await client.query(
+    `INSERT INTO users (id, username, display_name, role, password_hash, updated_at) VALUES ($1, 'bench', 'Bench', 'officer', $2, now())`,
+    [crypto.randomUUID(), await hashPassword("bench-password")],
+  );
+}
+
+/** Signs in through next-auth's credentials endpoint; returns the session cookie. */
+export async function signIn(baseUrl: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ username: "bench", password: "bench-password", csrfToken, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session-token"));
+  if (!session) throw new Error("bench sign-in failed");
+  return session;
+}
+

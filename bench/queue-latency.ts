@@ -3,10 +3,9 @@
 // Run: npm run bench:queue   (BENCH_ROWS and BENCH_REQUESTS override the defaults)
 import crypto from "node:crypto";
 import pg from "pg";
-import { hashPassword } from "@/lib/auth/password";
 import { generateEnrollment } from "@/lib/enrollment/generate";
 import { extractQueueColumns } from "@/lib/intake/extract-columns";
-import { codeFor, percentile, scratchDatabase, startConsole } from "./harness";
+import { codeFor, createBenchUser, percentile, scratchDatabase, signIn, startConsole } from "./harness";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -54,30 +53,12 @@ async function load(databaseUrl: string) {
     );
   }
   await client.query("ANALYZE enrollments");
-  await client.query(
-    `INSERT INTO users (id, username, display_name, role, password_hash, updated_at) VALUES ($1, 'bench', 'Bench', 'officer', $2, now())`,
-    [crypto.randomUUID(), await hashPassword("bench-password")],
-  );
+  await createBenchUser(client);
   const sample = await client.query<{ main_doc_number: string }>(`SELECT main_doc_number FROM enrollments OFFSET $1 LIMIT 1`, [Math.floor(ROWS / 2)]);
   const unused = (``);
   await client.end();
   console.log(`loaded ${ROWS} enrollments in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return sample.rows[0]!.main_doc_number;
-}
-
-async function signIn(baseUrl: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ username: "bench", password: "bench-password", csrfToken, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session-token"));
-  if (!session) throw new Error("bench sign-in failed");
-  return session;
 }
 
 async function timeRequests(url: (i: number) => string, cookie: string | null) {

@@ -6,6 +6,7 @@ export type TRole = (typeof ROLES)[number];
 export const PERMISSIONS = {
   "queue:read": ["officer", "compliance"],
   "enrollment:read": ["officer", "compliance"],
+  "enrollment:edit": ["officer"],
   "users:read": ["admin"],
   "audit:read": ["admin"],
   "profile:update": ["officer", "compliance", "admin"],

@@ -9,6 +9,7 @@ export async function getEnrollment(db: PrismaClient, id: string) {
     select: {
       id: true,
       payload: true,
+      receivedPayload: true,
       requestedProducts: true,
       status: true,
       issueCount: true,

@@ -1,0 +1,28 @@
+// Field-level differences between two payloads. "No value" (missing, null, "") on both sides
+// is no change, so re-saving an untouched empty field never shows up in the history.
+
+export type TChange = { path: string; old: unknown; new: unknown };
+
+const isNoValue = (value: unknown) => value === undefined || value === null || value === "";
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Every leaf path whose value differs, with old and new values (objects and arrays recursed). */
+export function diffValues(before: unknown, after: unknown, path = ""): TChange[] {
+  if (isNoValue(before) && isNoValue(after)) return [];
+  if (isObject(before) && isObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((key) => diffValues(before[key], after[key], path ? `${path}.${key}` : key));
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const length = Math.max(before.length, after.length);
+    return Array.from({ length }, (_, index) => diffValues(before[index], after[index], `${path}.${index}`)).flat();
+  }
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  return [{ path, old: before ?? null, new: after ?? null }];
+}
+
+/** Only the paths of a diff: what the audit log may keep (never the values). */
+export function changedPaths(changes: TChange[]): string[] {
+  return changes.map((change) => change.path);
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { diffValues, type TChange } from "@/lib/enrollment/diff";
+import { normalizeEnrollment } from "@/lib/enrollment/normalize";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type TRevisionEntry = { version: number; section: string; actorLabel: string; at: Date; changes: TChange[] };
+
+/** Every saved edit of an enrollment, newest first. */
+export async function listRevisions(db: PrismaClient, enrollmentId: string): Promise<TRevisionEntry[]> {
+  const rows = await db.enrollmentRevision.findMany({
+    where: { enrollmentId },
+    orderBy: { version: "desc" },
+    select: { version: true, section: true, actorLabel: true, at: true, changes: true },
+    take: 500,
+  });
+  return rows.map((row) => ({ ...row, changes: row.changes as unknown as TChange[] }));
+}
+
+/** What reviewers changed: the current payload against the payload as received. */
+export function changesSinceReceived(receivedPayload: unknown, payload: unknown): TChange[] {
+  const { requested_products: _products, ...received } = (receivedPayload ?? {}) as Record<string, unknown>;
+  return diffValues(normalizeEnrollment(received), payload);
+}

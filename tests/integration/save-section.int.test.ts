@@ -1,0 +1,92 @@
+import fs from "node:fs";
+import { beforeEach, describe, expect, it } from "vitest";
+import { saveSection } from "@/lib/enrollment/save-section";
+import { intakeEnrollment } from "@/lib/intake/intake-enrollment";
+import { parseIntake } from "@/lib/intake/parse-intake";
+import { prisma, uniqueCode } from "./db";
+
+const actor = { id: null, label: "officer-test" };
+let id: string;
+
+async function intake(mutate: (body: Record<string, any>) => void) {
+  const body = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-1.json", "utf8"));
+  body.client_info.wisenroll_code = uniqueCode();
+  mutate(body);
+  const parsed = parseIntake(JSON.stringify(body));
+  if (!parsed.ok) throw new Error("rejected");
+  const result = await intakeEnrollment(prisma, { ...parsed, actor });
+  if (result.kind !== "created") throw new Error(result.kind);
+  return result.enrollment.id;
+}
+
+const load = (enrollmentId: string) => prisma.enrollment.findUniqueOrThrow({ where: { id: enrollmentId } });
+
+describe("saveSection", () => {
+  beforeEach(async () => {
+    id = await intake((body) => {
+      delete body.client_contact.email;
+    });
+  });
+
+  it("refuses an invalid section with per-field errors and writes nothing", async () => {
+    const before = await load(id);
+    const contact = { ...(before.payload as any).client_contact, email: "not-an-email" };
+    const result = await saveSection(prisma, { enrollmentId: id, expectedVersion: 1, section: "client_contact", value: contact, actor });
+    expect(result).toEqual({ kind: "invalid", errors: [{ path: "client_contact.email", message: "Not a valid email address" }] });
+    const after = await load(id);
+    expect(after.version).toBe(1);
+    expect(after.payload).toEqual(before.payload);
+    expect(await prisma.enrollmentRevision.count({ where: { enrollmentId: id } })).toBe(0);
+  });
+
+  it("saves a fixed section: new version, ready, revision with values, audit with paths only", async () => {
+    const before = await load(id);
+    expect(before.issueCount).toBe(1);
+    const contact = { ...(before.payload as any).client_contact, email: "luis@example.com" };
+    const result = await saveSection(prisma, { enrollmentId: id, expectedVersion: 1, section: "client_contact", value: contact, actor });
+    expect(result).toEqual({ kind: "saved", version: 2, issueCount: 0, status: "ready", changed: 1 });
+    const after = await load(id);
+    expect(after).toMatchObject({ version: 2, status: "ready", issueCount: 0 });
+    expect((after.payload as any).client_contact.email).toBe("luis@example.com");
+    expect(after.receivedPayload).toEqual(before.receivedPayload);
+    const revision = await prisma.enrollmentRevision.findFirstOrThrow({ where: { enrollmentId: id } });
+    expect(revision).toMatchObject({ version: 2, section: "client_contact", actorLabel: "officer-test" });
+    expect(revision.changes).toEqual([{ path: "client_contact.email", old: null, new: "luis@example.com" }]);
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "enrollment.section_saved" } });
+    expect(audit.details).toEqual({ section: "client_contact", version: 2, paths: ["client_contact.email"], issues: 0 });
+    expect(JSON.stringify(audit.details)).not.toContain("luis@example.com");
+  });
+
+  it("refuses a save made against an older version, keeping the first save", async () => {
+    const payload = (await load(id)).payload as any;
+    const first = await saveSection(prisma, { enrollmentId: id, expectedVersion: 1, section: "client_contact", value: { ...payload.client_contact, email: "a@example.com" }, actor });
+    expect(first.kind).toBe("saved");
+    const second = await saveSection(prisma, { enrollmentId: id, expectedVersion: 1, section: "client_contact", value: { ...payload.client_contact, email: "b@example.com" }, actor });
+    expect(second).toEqual({ kind: "conflict", currentVersion: 2, editedBy: null });
+    expect(((await load(id)).payload as any).client_contact.email).toBe("a@example.com");
+  });
+
+  it("lets only one of two simultaneous saves of the same version win", async () => {
+    const payload = (await load(id)).payload as any;
+    const results = await Promise.all(
+      ["x@example.com", "y@example.com"].map((email) =>
+        saveSection(prisma, { enrollmentId: id, expectedVersion: 1, section: "client_contact", value: { ...payload.client_contact, email }, actor }),
+      ),
+    );
+    expect(results.map((r) => r.kind).sort()).toEqual(["conflict", "saved"]);
+    expect((await load(id)).version).toBe(2);
+    expect(await prisma.enrollmentRevision.count({ where: { enrollmentId: id } })).toBe(1);
+  });
+
+  it("keeps keys the schema does not know, and refuses edits once a push started", async () => {
+    const payload = (await load(id)).payload as any;
+    const info = { ...payload.client_info, future_field: { kept: true } };
+    const saved = await saveSection(prisma, { enrollmentId: id, expectedVersion: 1, section: "client_info", value: info, actor });
+    expect(saved.kind).toBe("saved");
+    expect(((await load(id)).payload as any).client_info.future_field).toEqual({ kept: true });
+    expect(((await load(id)).payload as any).client_info.bonding_type).toBe("NI");
+    await prisma.enrollment.update({ where: { id }, data: { status: "pushing" } });
+    const locked = await saveSection(prisma, { enrollmentId: id, expectedVersion: 2, section: "client_info", value: info, actor });
+    expect(locked).toEqual({ kind: "locked", status: "pushing" });
+  });
+});
