@@ -47,7 +47,8 @@ export function createCoreClient(options: TCoreClientOptions): TCoreClient {
       const exchange = await send(CORE_CUSTOMER_SERVICE, "/core_customer", payload);
       return { exchange, result: mapCustomerExchange(exchange) };
     },
-    // POST /core_product
+    // POST /core_product — deliberately no retry here or around it (see retry.ts): a resend
+    // may open a second account. The caller may resend only after result.kind === "not_sent".
     async openProduct(request) {
       check(CORE_PRODUCT_SERVICE, ZCoreProductRequest, request);
       const exchange = await send(CORE_PRODUCT_SERVICE, "/core_product", request);

@@ -126,6 +126,15 @@ describe("sendJson: unknown (may have reached the server)", () => {
     expect((await send({ url: closed })).outcome).toEqual({ kind: "unknown", reason: "connection closed by the server (UND_ERR_SOCKET)" });
   });
 
+  it("status received but the body cut off: unknown, since the server did act", async () => {
+    const url = await misbehaving((req) => {
+      const res = req.socket;
+      res.write("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"customer_");
+      setTimeout(() => res.destroy(), 20);
+    });
+    expect((await send({ url })).outcome).toEqual({ kind: "unknown", reason: "HTTP 201 but the body was lost: connection closed by the server (UND_ERR_SOCKET)" });
+  });
+
   it("aborted by the caller", async () => {
     const url = await misbehaving(() => undefined);
     const exchange = await send({ url, signal: AbortSignal.timeout(50), timeoutMs: 5_000 });
