@@ -2,6 +2,7 @@ import { expect, type Page } from "@playwright/test";
 
 export const DEMO = {
   officer: { username: "officer", password: "officer-demo-2026" },
+  officer2: { username: "officer2", password: "officer-demo-2026" },
   compliance: { username: "compliance", password: "compliance-demo-2026" },
   admin: { username: "admin", password: "admin-demo-2026" },
 } as const;

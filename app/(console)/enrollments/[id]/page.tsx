@@ -1,24 +1,32 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ChangeList } from "@/components/enrollment/change-list";
+import { HistoryTimeline } from "@/components/enrollment/history-timeline";
+import { SectionForm } from "@/components/enrollment/section-form/section-form";
 import { SectionValue } from "@/components/enrollment/section-view";
 import { StatusBadge } from "@/components/enrollment/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { requirePagePermission } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db/client";
 import { getEnrollment } from "@/lib/enrollment/get-enrollment";
+import { changesSinceReceived, listRevisions } from "@/lib/enrollment/get-history";
 import { countIssuesBySection, SECTION_KEYS, validateEnrollment } from "@/lib/enrollment/validate";
 
+const EDITABLE_STATUSES = new Set(["received", "in_review", "ready", "failed"]);
+
 export default async function EnrollmentPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePagePermission("enrollment:read");
+  const user = await requirePagePermission("enrollment:read");
   const { id } = await params;
   const enrollment = await getEnrollment(prisma, id);
   if (!enrollment) notFound();
-  const t = await getTranslations("enrollment");
-  const format = await getFormatter();
+  const [t, format, revisions] = await Promise.all([getTranslations("enrollment"), getFormatter(), listRevisions(prisma, id)]);
   const payload = (enrollment.payload ?? {}) as Record<string, unknown>;
   const issues = validateEnrollment(payload);
   const bySection = countIssuesBySection(issues);
+  const editable = can(user.role, "enrollment:edit") && EDITABLE_STATUSES.has(enrollment.status);
+  const sinceReceived = changesSinceReceived(enrollment.receivedPayload, payload);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
@@ -28,11 +36,15 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ id:
         </Link>
         <nav aria-label={t("sections")} className="mt-4">
           <ul className="space-y-1">
-            {SECTION_KEYS.map((key) => (
+            {[...SECTION_KEYS, "changes", "history"].map((key) => (
               <li key={key}>
                 <a href={`#${key}`} className="flex items-center justify-between rounded-md px-2 py-1 text-sm hover:bg-muted">
-                  {t(`section.${key}`)}
-                  <Badge tone={bySection[key] > 0 ? "warning" : "success"}>{bySection[key]}</Badge>
+                  {key === "changes" ? t("changesTitle") : key === "history" ? t("historyTitle") : t(`section.${key}`)}
+                  {key in bySection && (
+                    <Badge tone={bySection[key as keyof typeof bySection] > 0 ? "warning" : "success"}>
+                      {bySection[key as keyof typeof bySection]}
+                    </Badge>
+                  )}
                 </a>
               </li>
             ))}
@@ -45,28 +57,53 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ id:
           <div className="flex flex-wrap items-center gap-3 text-sm text-muted-foreground">
             <span className="font-mono">{enrollment.wisenrollCode}</span>
             <StatusBadge status={enrollment.status} />
-            <span>{t("issues", { count: issues.length })}</span>
+            <span data-testid="issue-count">{t("issues", { count: issues.length })}</span>
             <span>{t("received", { time: format.dateTime(enrollment.receivedAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
-            <span>{t("readOnly")}</span>
+            <span>{t("version", { version: enrollment.version })}</span>
+            {!editable && <span>{t("readOnly")}</span>}
           </div>
         </header>
-        {issues.length > 0 && (
-          <ul className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" aria-label={t("issues", { count: issues.length })}>
-            {issues.map((issue) => (
-              <li key={`${issue.path}:${issue.message}`}>
-                <span className="font-mono">{issue.path}</span>: {issue.message}
-              </li>
-            ))}
-          </ul>
-        )}
+        <section aria-labelledby="push-gate-title" className="rounded-md border border-border bg-white p-3 text-sm" data-testid="push-gate">
+          <h2 id="push-gate-title" className="font-medium">
+            {issues.length === 0 ? t("pushGateOpen") : t("pushGateBlocked", { count: issues.length })}
+          </h2>
+          {issues.length > 0 && (
+            <ul className="mt-2 list-disc pl-5">
+              {issues.map((issue) => (
+                <li key={`${issue.path}:${issue.message}`}>
+                  <a className="font-mono text-brand hover:underline" href={`#${issue.section}`}>{issue.path}</a>: {issue.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
         {SECTION_KEYS.map((key) => (
-          <section key={key} id={key} aria-labelledby={`${key}-title`} className="rounded-lg border border-border bg-white p-4">
+          <section key={key} id={key} aria-labelledby={`${key}-title`} className="scroll-mt-4 rounded-lg border border-border bg-white p-4">
             <h2 id={`${key}-title`} className="mb-3 text-lg font-semibold">
               {t(`section.${key}`)}
             </h2>
-            <SectionValue value={payload[key]} section={key} fieldPath="" />
+            {editable ? (
+              <SectionForm
+                key={key}
+                enrollmentId={enrollment.id}
+                version={enrollment.version}
+                section={key}
+                initialValue={payload[key]}
+                issues={issues.filter((issue) => issue.section === key)}
+              />
+            ) : (
+              <SectionValue value={payload[key]} section={key} fieldPath="" />
+            )}
           </section>
         ))}
+        <section id="changes" aria-labelledby="changes-title" className="scroll-mt-4 rounded-lg border border-border bg-white p-4">
+          <h2 id="changes-title" className="mb-3 text-lg font-semibold">{t("changesTitle")}</h2>
+          <ChangeList changes={sinceReceived} />
+        </section>
+        <section id="history" aria-labelledby="history-title" className="scroll-mt-4 rounded-lg border border-border bg-white p-4">
+          <h2 id="history-title" className="mb-3 text-lg font-semibold">{t("historyTitle")}</h2>
+          <HistoryTimeline revisions={revisions} receivedAt={enrollment.receivedAt} />
+        </section>
       </div>
     </div>
   );

@@ -1,0 +1,108 @@
+import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { INTAKE_KEY } from "../../playwright.config";
+import { signInAs } from "../fixtures";
+
+/** Posts seed example 1 without its email (one issue) and returns the new enrollment's id. */
+async function intakeWithoutEmail(page: Page): Promise<string> {
+  const body = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-1.json", "utf8"));
+  body.client_info.wisenroll_code = Math.random().toString(36).slice(2, 8).toUpperCase();
+  delete body.client_contact.email;
+  const response = await page.request.post("/api/v1/enrollments", { headers: { Authorization: `Bearer ${INTAKE_KEY}` }, data: body });
+  expect(response.status()).toBe(201);
+  const created = (await response.json()) as { id: string; issues: number };
+  expect(created.issues).toBe(1);
+  return created.id;
+}
+
+const contact = (page: Page) => page.locator("section#client_contact");
+
+test("[OFFICER] fixes an invalid enrollment and it becomes ready", async ({ page }) => {
+  const id = await intakeWithoutEmail(page);
+  await signInAs(page, "officer");
+  await page.goto(`/enrollments/${id}`);
+  await expect(page.getByTestId("push-gate")).toContainText("client_contact.email");
+  await expect(page.getByTestId("issue-count")).toHaveText("1 issue");
+
+  const email = contact(page).getByRole("textbox", { name: "Email", exact: true });
+  await email.fill("not-an-email");
+  await contact(page).getByRole("button", { name: "Save" }).click();
+  await expect(contact(page).getByText("Not a valid email address", { exact: true })).toBeVisible();
+  await expect(email).toHaveValue("not-an-email");
+
+  await email.fill("luis.martinez@example.com");
+  await contact(page).getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("issue-count")).toHaveText("No issues");
+  await expect(page.getByTestId("push-gate")).toContainText("All sections validate");
+  await expect(page.getByText("Ready", { exact: true }).first()).toBeVisible();
+  const history = page.getByTestId("history");
+  await expect(history).toContainText("officer");
+  await expect(history).toContainText("client_contact.email");
+  await expect(history).toContainText("luis.martinez@example.com");
+});
+
+test("[OFFICER] concurrent edit is refused", async ({ browser }) => {
+  const first = await browser.newPage();
+  const second = await browser.newPage();
+  const id = await intakeWithoutEmail(first);
+  await signInAs(first, "officer");
+  await signInAs(second, "officer2");
+  await first.goto(`/enrollments/${id}`);
+  await second.goto(`/enrollments/${id}`);
+
+  await contact(first).getByRole("textbox", { name: "Email", exact: true }).fill("first@example.com");
+  await contact(first).getByRole("button", { name: "Save" }).click();
+  await expect(first.getByTestId("issue-count")).toHaveText("No issues");
+
+  await contact(second).getByRole("textbox", { name: "Email", exact: true }).fill("second@example.com");
+  await contact(second).getByRole("button", { name: "Save" }).click();
+  await expect(contact(second).getByRole("alert").filter({ hasText: "Olga Officer saved this enrollment (now version 2). Your changes were not saved." })).toBeVisible();
+  await expect(contact(second).getByRole("textbox", { name: "Email", exact: true })).toHaveValue("second@example.com");
+  await contact(second).getByRole("button", { name: "Reload" }).click();
+  await expect(contact(second).getByRole("textbox", { name: "Email", exact: true })).toHaveValue("first@example.com");
+  await first.close();
+  await second.close();
+});
+
+test("[COMPLIANCE] cannot edit: no form controls, and a replayed save action is refused", async ({ browser }) => {
+  const officer = await browser.newPage();
+  const id = await intakeWithoutEmail(officer);
+  await signInAs(officer, "officer");
+  await officer.goto(`/enrollments/${id}`);
+  // Capture what the browser sends for a real save (the action id and its encoded arguments).
+  const saveRequest = officer.waitForRequest((request) => request.method() === "POST" && !!request.headers()["next-action"]);
+  await contact(officer).getByRole("textbox", { name: "Email", exact: true }).fill("officer@example.com");
+  await contact(officer).getByRole("button", { name: "Save" }).click();
+  const captured = await saveRequest;
+  await expect(officer.getByTestId("issue-count")).toHaveText("No issues");
+
+  const compliance = await browser.newPage();
+  await signInAs(compliance, "compliance");
+  await compliance.goto(`/enrollments/${id}`);
+  await expect(compliance.locator("main").getByRole("textbox")).toHaveCount(0);
+  await expect(compliance.locator("main").getByRole("button", { name: "Save" })).toHaveCount(0);
+  await expect(contact(compliance)).toContainText("officer@example.com");
+
+  // The same action called directly with the compliance session: refused, nothing changes.
+  const replay = await compliance.request.post(`/enrollments/${id}`, {
+    headers: { "next-action": captured.headers()["next-action"]!, "content-type": captured.headers()["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
+    data: captured.postData()!.replace("officer@example.com", "compliance@example.com"),
+  });
+  expect(await replay.text()).toContain("Your role may not do this.");
+  await compliance.reload();
+  await expect(contact(compliance)).toContainText("officer@example.com");
+  await expect(contact(compliance)).not.toContainText("compliance@example.com");
+  await officer.close();
+  await compliance.close();
+});
+
+test("[OFFICER] the edit forms pass axe-core without serious or critical violations", async ({ page }) => {
+  const id = await intakeWithoutEmail(page);
+  await signInAs(page, "officer");
+  await page.goto(`/enrollments/${id}`);
+  await expect(contact(page).getByRole("textbox", { name: "Email", exact: true })).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(blocking.map((v) => `${v.id}: ${v.nodes.length} nodes`)).toEqual([]);
+});
