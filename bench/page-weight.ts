@@ -28,7 +28,7 @@ async function main() {
   const body = fs.readFileSync("fixtures/enrollments/seed-example-1.json", "utf8");
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO enrollments (id, received_payload, payload, content_hash, full_name, updated_at)
-     VALUES (gen_random_uuid(), $1, $1, md5($1) || md5($1), 'LUIS MARTINEZ', now()) RETURNING id`,
+     VALUES (gen_random_uuid(), $1::jsonb, $1::jsonb, md5($1::text) || md5($1::text), 'LUIS MARTINEZ', now()) RETURNING id`,
     [body],
   );
   await client.end();
