@@ -5,24 +5,35 @@ import { INTAKE_KEY } from "../../playwright.config";
 import { signInAs } from "../fixtures";
 
 /** Posts seed example 1 without its email (one issue) and returns the new enrollment's id. */
-async function intakeWithoutEmail(page: Page): Promise<string> {
+async function intakeWithoutEmail(page: Page, birthDate?: string): Promise<string> {
   const body = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-1.json", "utf8"));
   body.client_info.wisenroll_code = Math.random().toString(36).slice(2, 8).toUpperCase();
   delete body.client_contact.email;
+  if (birthDate) body.client_info.birth_date = birthDate;
   const response = await page.request.post("/api/v1/enrollments", { headers: { Authorization: `Bearer ${INTAKE_KEY}` }, data: body });
   expect(response.status()).toBe(201);
   const created = (await response.json()) as { id: string; issues: number };
-  expect(created.issues).toBe(1);
+  expect(created.issues).toBe(birthDate ? 2 : 1);
   return created.id;
 }
 
 const contact = (page: Page) => page.locator("section#client_contact");
 
 test("[OFFICER] fixes an invalid enrollment and it becomes ready", async ({ page }) => {
-  const id = await intakeWithoutEmail(page);
+  const id = await intakeWithoutEmail(page, "1991-02-30");
   await signInAs(page, "officer");
   await page.goto(`/enrollments/${id}`);
   await expect(page.getByTestId("push-gate")).toContainText("client_contact.email");
+  await expect(page.getByTestId("push-gate")).toContainText("client_info.birth_date");
+  await expect(page.getByTestId("issue-count")).toHaveText("2 issues");
+
+  // The impossible date that arrived is shown as it is, with the rule it breaks.
+  const info = page.locator("section#client_info");
+  const birthDate = info.getByRole("textbox", { name: "Birth date", exact: true });
+  await expect(birthDate).toHaveValue("1991-02-30");
+  await expect(info.getByText("Not a real calendar date (YYYY-MM-DD)", { exact: true })).toBeVisible();
+  await birthDate.fill("1991-02-28");
+  await info.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("issue-count")).toHaveText("1 issue");
 
   const email = contact(page).getByRole("textbox", { name: "Email", exact: true });
@@ -40,6 +51,7 @@ test("[OFFICER] fixes an invalid enrollment and it becomes ready", async ({ page
   await expect(history).toContainText("officer");
   await expect(history).toContainText("client_contact.email");
   await expect(history).toContainText("luis.martinez@example.com");
+  await expect(history).toContainText("1991-02-28");
 });
 
 test("[OFFICER] concurrent edit is refused", async ({ browser }) => {

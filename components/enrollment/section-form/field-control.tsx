@@ -15,20 +15,18 @@ type TProps = {
   name: string;
 };
 
-const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A received value the native control cannot display (a date input shows "" for "12/05/1990"). */
+/** A received value the native control cannot display (a number input shows "" for "1,500"). */
 function hiddenValue(spec: TFieldSpec, value: unknown): string | null {
   if (isNoValue(value)) return null;
   const shown = typeof value === "object" ? JSON.stringify(value) : String(value);
   if (typeof value === "object") return shown;
-  if (spec.type === "date") return typeof value === "string" && ISO_DATE_SHAPE.test(value) ? null : shown;
   if (spec.type === "integer" || spec.type === "float") return typeof value === "number" ? null : shown;
   return null;
 }
 
+// Dates are typed as text: a native date input shows nothing for a received value that is not
+// a real date (1990-02-30), and the officer must see what arrived to fix it.
 function inputType(spec: TFieldSpec): string {
-  if (spec.type === "date") return "date";
   if (spec.type === "integer" || spec.type === "float") return "number";
   return spec.type === "string" && spec.format === "email" ? "email" : "text";
 }
@@ -105,7 +103,8 @@ export function FieldControl({ spec, name }: TProps) {
           {...common}
           type={inputType(spec)}
           step={spec.type === "float" ? "any" : spec.type === "integer" ? "1" : undefined}
-          inputMode={spec.type === "float" ? "decimal" : spec.type === "integer" ? "numeric" : undefined}
+          inputMode={spec.type === "float" ? "decimal" : spec.type === "integer" || spec.type === "date" ? "numeric" : undefined}
+          placeholder={spec.type === "date" ? "YYYY-MM-DD" : undefined}
           list={suggestions.length > 0 ? listId : undefined}
         />
       )}
