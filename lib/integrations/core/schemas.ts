@@ -2,15 +2,8 @@
 // No mapping here; see map.ts for what these mean to the console.
 import { z } from "zod";
 
-function isRealDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-export const ZRealDate = z.string().refine(isRealDate, "must be a real date YYYY-MM-DD");
+// zod's ISO date knows month lengths and leap years, so 2023-02-29 is refused.
+export const ZRealDate = z.iso.date({ error: "must be a real date YYYY-MM-DD" });
 const ZIso2 = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code");
 const ZNonBlank = (max: number) => z.string().max(max).refine((s) => s.trim() !== "", "required");
 const ZFlag = z.union([z.literal(0), z.literal(1)]);
