@@ -7,7 +7,9 @@ import pg from "pg";
 import { createBenchUser, scratchDatabase, signIn, startConsole } from "./harness";
 
 async function scriptsOf(html: string, baseUrl: string, cookie: string | null) {
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  // noModule scripts (the legacy polyfills) are never fetched by the browsers the console supports.
+  const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].filter((m) => !/\bnomodule\b/i.test(m[0]));
+  const sources = [...new Set(tags.map((m) => m[1]!))];
   let raw = 0;
   let gzipped = 0;
   for (const src of sources) {

@@ -118,3 +118,16 @@ test("[OFFICER] the edit forms pass axe-core without serious or critical violati
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(blocking.map((v) => `${v.id}: ${v.nodes.length} nodes`)).toEqual([]);
 });
+
+test("[OFFICER] fixes a field with the keyboard alone", async ({ page }) => {
+  const id = await intakeWithoutEmail(page);
+  await signInAs(page, "officer");
+  await page.goto(`/enrollments/${id}`);
+  // From the section's problem list, a link leads to the field; typing and Enter save it.
+  await contact(page).getByRole("link", { name: "Email: Required" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(contact(page).getByRole("textbox", { name: "Email", exact: true })).toBeFocused();
+  await page.keyboard.type("keyboard@example.com");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("issue-count")).toHaveText("No issues");
+});

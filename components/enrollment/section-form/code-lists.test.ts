@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { getAlpha2Codes } from "i18n-iso-countries";
 import { codes as currencyCodes } from "currency-codes";
 import { findField } from "@/lib/enrollment/field-table";
-import { countryOptions, currencyOptions, enumOptions, selectOptions, suggestionOptions, toFormLocale } from "./code-lists";
+import { enumOptions, selectOptions, suggestionOptions, toFormLocale } from "./code-lists";
+import { codeListsFor, countryOptions, currencyOptions } from "./code-list-options";
 
 const field = (section: Parameters<typeof findField>[0], path: string) => {
   const spec = findField(section, path);
@@ -47,10 +48,10 @@ describe("field options", () => {
 
   it("renders closed lists as selects and open coded fields as suggestions", () => {
     const flags = { no: "No (0)", yes: "Yes (1)" };
-    expect(selectOptions(field("client_documents", "main"), "en", flags)?.map((o) => o.value)).toEqual(["0", "1"]);
-    expect(selectOptions(field("client_info", "nationality_code"), "en", flags)).toBe(countryOptions("en"));
-    expect(selectOptions(field("client_job_info", "currency_code"), "en", flags)).toBe(currencyOptions("en"));
-    expect(selectOptions(field("client_documents", "document_type_code"), "en", flags)).toBeNull();
+    expect(selectOptions(field("client_documents", "main"), "en", flags, codeListsFor("en"))?.map((o) => o.value)).toEqual(["0", "1"]);
+    expect(selectOptions(field("client_info", "nationality_code"), "en", flags, codeListsFor("en"))).toBe(countryOptions("en"));
+    expect(selectOptions(field("client_job_info", "currency_code"), "en", flags, codeListsFor("en"))).toBe(currencyOptions("en"));
+    expect(selectOptions(field("client_documents", "document_type_code"), "en", flags, codeListsFor("en"))).toBeNull();
     expect(suggestionOptions(field("client_documents", "document_type_code"), "en").map((o) => o.value)).toContain("IDEN");
     expect(suggestionOptions(field("client_info", "civil_status_id"), "es")).toContainEqual({ value: "2", label: "married — Casado(a)" });
   });

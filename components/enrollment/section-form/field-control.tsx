@@ -6,6 +6,7 @@ import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { TFieldSpec } from "@/lib/enrollment/field-table";
 import { selectOptions, suggestionOptions, toFormLocale } from "./code-lists";
+import { useCodeLists } from "./code-lists-context";
 import { translateIssue } from "./issue-messages";
 import { fieldId, isNoValue, ownErrorMessage, parseChoiceInput, parseNumberInput } from "./paths";
 
@@ -46,7 +47,8 @@ export function FieldControl({ spec, name }: TProps) {
   const error = ownErrorMessage(errors, name);
   const errorText = error === null ? null : translateIssue(t, error);
 
-  const options = selectOptions(spec, locale, { no: t("flagNo"), yes: t("flagYes") });
+  const codeLists = useCodeLists();
+  const options = selectOptions(spec, locale, { no: t("flagNo"), yes: t("flagYes") }, codeLists);
   const isNumber = spec.type === "integer" || spec.type === "float";
   // keep a received value that is not in the list as its own option, so it is seen (and kept)
   const extra = options && !isNoValue(current) && !options.some((option) => option.value === String(current)) ? String(current) : null;

@@ -1,8 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ChangeList } from "@/components/enrollment/change-list";
 import { HistoryTimeline } from "@/components/enrollment/history-timeline";
+import { codeListsFor } from "@/components/enrollment/section-form/code-list-options";
+import { toFormLocale } from "@/components/enrollment/section-form/code-lists";
+import { CodeListsProvider } from "@/components/enrollment/section-form/code-lists-context";
 import { SectionForm } from "@/components/enrollment/section-form/section-form";
 import { SectionValue } from "@/components/enrollment/section-view";
 import { StatusBadge } from "@/components/enrollment/status-badge";
@@ -21,7 +24,12 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const enrollment = await getEnrollment(prisma, id);
   if (!enrollment) notFound();
-  const [t, format, revisions] = await Promise.all([getTranslations("enrollment"), getFormatter(), listRevisions(prisma, id)]);
+  const [t, format, locale, revisions] = await Promise.all([
+    getTranslations("enrollment"),
+    getFormatter(),
+    getLocale(),
+    listRevisions(prisma, id),
+  ]);
   const payload = (enrollment.payload ?? {}) as Record<string, unknown>;
   const issues = validateEnrollment(payload);
   const bySection = countIssuesBySection(issues);
@@ -77,6 +85,7 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ id:
             </ul>
           )}
         </section>
+        <CodeListsProvider value={editable ? codeListsFor(toFormLocale(locale)) : { countries: [], currencies: [] }}>
         {SECTION_KEYS.map((key) => (
           <section key={key} id={key} aria-labelledby={`${key}-title`} className="scroll-mt-4 rounded-lg border border-border bg-white p-4">
             <h2 id={`${key}-title`} className="mb-3 text-lg font-semibold">
@@ -96,6 +105,7 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ id:
             )}
           </section>
         ))}
+        </CodeListsProvider>
         <section id="changes" aria-labelledby="changes-title" className="scroll-mt-4 rounded-lg border border-border bg-white p-4">
           <h2 id="changes-title" className="mb-3 text-lg font-semibold">{t("changesTitle")}</h2>
           <ChangeList changes={sinceReceived} />
