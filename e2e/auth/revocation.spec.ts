@@ -1,0 +1,36 @@
+import { hash } from "@node-rs/argon2";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+
+// The role and the disabled flag are read from the database on every request, so an admin's
+// change takes effect at once, not when the session token expires.
+test("a changed role and a disabled user take effect on the next request", async ({ page }) => {
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  const username = `temp-${Date.now().toString(36)}`;
+  try {
+    await db.query(
+      `INSERT INTO users (id, username, display_name, role, password_hash, updated_at)
+       VALUES (gen_random_uuid(), $1, 'Temporary Officer', 'officer', $2, now())`,
+      [username, await hash("temp-password-2026")],
+    );
+    await page.goto("/login");
+    await page.getByLabel("Username").fill(username);
+    await page.getByLabel("Password").fill("temp-password-2026");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/queue/);
+
+    await db.query(`UPDATE users SET role = 'admin' WHERE username = $1`, [username]);
+    const refused = await page.goto("/queue");
+    expect(refused?.status()).toBe(403);
+    await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link")).toHaveText(["Users", "Audit log"]);
+
+    await db.query(`UPDATE users SET disabled = true WHERE username = $1`, [username]);
+    await page.goto("/admin/users");
+    await expect(page).toHaveURL(/\/login/);
+    const api = await page.request.get("/api/queue");
+    expect(api.status()).toBe(401);
+  } finally {
+    await db.end();
+  }
+});
