@@ -2,6 +2,7 @@
 // Not imported by production code.
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { TExchange, TOutcome } from "./http/base-client";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
 
@@ -56,4 +57,20 @@ export async function startRawReceiver(status = 201, body = '{"customer_number":
         server.closeAllConnections();
       }),
   };
+}
+
+/** A recorded exchange of the given outcome, for testing the mappings without a server. */
+export function exchangeOf(outcome: TOutcome, url = "http://service/x"): TExchange {
+  return { requestBody: "{}", url, startedAt: "2024-01-01T00:00:00.000Z", durationMs: 1, outcome };
+}
+
+/** A recorded HTTP response, its body parsed as JSON when it is JSON (as sendJson does). */
+export function responseOf(status: number, rawBody: string, url?: string): TExchange {
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody);
+  } catch {
+    json = undefined;
+  }
+  return exchangeOf({ kind: "response", status, rawBody, json }, url);
 }

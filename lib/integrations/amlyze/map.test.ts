@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { AMLYZE_MALFORMED_500_BODY } from "@/sandbox/amlyze-server";
-import type { TExchange } from "../http/base-client";
+import { responseOf } from "../test-helpers";
 import { mapAmlyzeExchange, parseAmlyzeErrors } from "./map";
 
-const response = (status: number, rawBody: string): TExchange => {
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody);
-  } catch {
-    json = undefined;
-  }
-  return { requestBody: "{}", url: "http://amlyze/x", startedAt: "2024-01-01T00:00:00.000Z", durationMs: 1, outcome: { kind: "response", status, rawBody, json } };
-};
+const response = (status: number, rawBody: string) => responseOf(status, rawBody, "http://amlyze/x");
 
 describe("parseAmlyzeErrors", () => {
   it("reads the seed's errors[] (strings or objects)", () => {

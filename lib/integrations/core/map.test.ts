@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { TExchange, TOutcome } from "../http/base-client";
+import type { TOutcome } from "../http/base-client";
+import { exchangeOf, responseOf } from "../test-helpers";
 import { mapCustomerExchange, mapProductExchange } from "./map";
 
-const exchange = (outcome: TOutcome): TExchange => ({ requestBody: "{}", url: "http://core/x", startedAt: "2024-01-01T00:00:00.000Z", durationMs: 1, outcome });
-const response = (status: number, rawBody: string): TExchange => {
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody);
-  } catch {
-    json = undefined;
-  }
-  return exchange({ kind: "response", status, rawBody, json });
-};
+const exchange = (outcome: TOutcome) => exchangeOf(outcome, "http://core/x");
+const response = (status: number, rawBody: string) => responseOf(status, rawBody, "http://core/x");
 
 describe("mapCustomerExchange", () => {
   it("only a 201 with a positive integer customer_number is created", () => {
