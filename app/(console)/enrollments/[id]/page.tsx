@@ -86,25 +86,25 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ id:
           )}
         </section>
         <CodeListsProvider value={editable ? codeListsFor(toFormLocale(locale)) : { countries: [], currencies: [] }}>
-        {SECTION_KEYS.map((key) => (
-          <section key={key} id={key} aria-labelledby={`${key}-title`} className="scroll-mt-4 rounded-lg border border-border bg-white p-4">
-            <h2 id={`${key}-title`} className="mb-3 text-lg font-semibold">
-              {t(`section.${key}`)}
-            </h2>
-            {editable ? (
-              <SectionForm
-                key={key}
-                enrollmentId={enrollment.id}
-                version={enrollment.version}
-                section={key}
-                initialValue={payload[key]}
-                issues={issues.filter((issue) => issue.section === key)}
-              />
-            ) : (
-              <SectionValue value={payload[key]} section={key} fieldPath="" />
-            )}
-          </section>
-        ))}
+          {SECTION_KEYS.map((key) => (
+            <section key={key} id={key} aria-labelledby={`${key}-title`} className="scroll-mt-4 rounded-lg border border-border bg-white p-4">
+              <h2 id={`${key}-title`} className="mb-3 text-lg font-semibold">
+                {t(`section.${key}`)}
+              </h2>
+              {editable ? (
+                <SectionForm
+                  key={key}
+                  enrollmentId={enrollment.id}
+                  version={enrollment.version}
+                  section={key}
+                  initialValue={payload[key]}
+                  issues={issues.filter((issue) => issue.section === key)}
+                />
+              ) : (
+                <SectionValue value={payload[key]} section={key} fieldPath="" />
+              )}
+            </section>
+          ))}
         </CodeListsProvider>
         <section id="changes" aria-labelledby="changes-title" className="scroll-mt-4 rounded-lg border border-border bg-white p-4">
           <h2 id="changes-title" className="mb-3 text-lg font-semibold">{t("changesTitle")}</h2>
