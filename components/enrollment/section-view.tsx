@@ -1,11 +1,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { findField, type TSectionKey } from "@/lib/enrollment/field-table";
+import { isNoValue } from "@/lib/enrollment/schema";
 
 const humanize = (key: string) => key.replace(/_/g, " ").replace(/^\w/, (c) => c.toUpperCase());
-
-function isEmpty(value: unknown) {
-  return value === null || value === undefined || value === "";
-}
 
 type TProps = {
   value: unknown;
@@ -21,7 +18,7 @@ type TProps = {
 export function SectionValue({ value, section, fieldPath }: TProps) {
   const t = useTranslations("enrollment");
   const locale = useLocale() === "es" ? "es" : "en";
-  if (isEmpty(value)) return <span className="text-muted-foreground">{t("noValue")}</span>;
+  if (isNoValue(value)) return <span className="text-muted-foreground">{t("noValue")}</span>;
   if (Array.isArray(value)) {
     return (
       <ol className="space-y-3">

@@ -1,9 +1,9 @@
 // Field-level differences between two payloads. "No value" (missing, null, "") on both sides
 // is no change, so re-saving an untouched empty field never shows up in the history.
+import { isNoValue } from "@/lib/enrollment/schema";
 
 export type TChange = { path: string; old: unknown; new: unknown };
 
-const isNoValue = (value: unknown) => value === undefined || value === null || value === "";
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 

@@ -2,6 +2,7 @@
 // Form values are `{ [section]: sectionValue }`, so every form name is the full payload path
 // (`client_documents.0.main`), exactly as validateSection and the save action report issues.
 import { findField, fieldsOf, SECTIONS, type TFieldSpec, type TSectionKey } from "@/lib/enrollment/field-table";
+import { isNoValue } from "@/lib/enrollment/schema";
 
 export type TFormValues = Record<string, unknown>;
 export type TPathMessage = { path: string; message: string };
@@ -9,8 +10,7 @@ export type TPathMessage = { path: string; message: string };
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** The seed's "no value": missing, null or "". */
-export const isNoValue = (value: unknown): boolean => value === undefined || value === null || value === "";
+export { isNoValue };
 
 export const isArraySection = (section: TSectionKey): boolean =>
   SECTIONS.find((spec) => spec.key === section)?.kind === "array";
