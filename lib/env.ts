@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-
-const DEV_AUTH_SECRET = "development-only-secret-change-me-0123456789";
+import { DEV_AUTH_SECRET } from "@/lib/auth/dev-secret";
 
 const ZEnv = z
   .object({
