@@ -1,5 +1,5 @@
 import "server-only";
-import type { TAuditActor } from "@/lib/audit/record-audit";
+import { recordAudit, type TAuditActor } from "@/lib/audit/record-audit";
 import { changedPaths, diffValues } from "@/lib/enrollment/diff";
 import type { TSectionKey } from "@/lib/enrollment/field-table";
 import type { TSaveSectionResult } from "@/lib/enrollment/save-section-input";
@@ -9,6 +9,9 @@ import { extractQueueColumns } from "@/lib/intake/extract-columns";
 
 // Statuses in which the payload may still change; once a push started, it is frozen.
 const EDITABLE = new Set(["received", "in_review", "ready", "failed"]);
+
+/** The enrollment to save does not exist. */
+export class EnrollmentNotFoundError extends Error {}
 
 export type TSaveSectionOptions = {
   enrollmentId: string;
@@ -32,7 +35,7 @@ export async function saveSection(db: PrismaClient, options: TSaveSectionOptions
       where: { id: options.enrollmentId },
       select: { payload: true, version: true, status: true, lastEditedById: true },
     });
-    if (!current) throw new Error("Enrollment not found");
+    if (!current) throw new EnrollmentNotFoundError(options.enrollmentId);
     if (current.version !== options.expectedVersion) {
       const editor = current.lastEditedById
         ? await tx.user.findUnique({ where: { id: current.lastEditedById }, select: { displayName: true } })
@@ -70,15 +73,12 @@ export async function saveSection(db: PrismaClient, options: TSaveSectionOptions
         changes: changes as unknown as Prisma.InputJsonArray,
       },
     });
-    await tx.auditEvent.create({
-      data: {
-        actorId: options.actor.id,
-        actorLabel: options.actor.label,
-        action: "enrollment.section_saved",
-        targetType: "enrollment",
-        targetId: options.enrollmentId,
-        details: { section: options.section, version, paths: changedPaths(changes), issues: issueCount },
-      },
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: "enrollment.section_saved",
+      targetType: "enrollment",
+      targetId: options.enrollmentId,
+      details: { section: options.section, version, paths: changedPaths(changes), issues: issueCount },
     });
     return { kind: "saved", version, issueCount, status, changed: changes.length };
   });

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
-import { saveSection } from "@/lib/enrollment/save-section";
+import { EnrollmentNotFoundError, saveSection } from "@/lib/enrollment/save-section";
 import { intakeEnrollment } from "@/lib/intake/intake-enrollment";
 import { parseIntake } from "@/lib/intake/parse-intake";
 import { prisma, uniqueCode } from "./db";
@@ -88,5 +88,14 @@ describe("saveSection", () => {
     await prisma.enrollment.update({ where: { id }, data: { status: "pushing" } });
     const locked = await saveSection(prisma, { enrollmentId: id, expectedVersion: 2, section: "client_info", value: info, actor });
     expect(locked).toEqual({ kind: "locked", status: "pushing" });
+  });
+
+  it("throws a not-found error for an unknown enrollment, writing nothing", async () => {
+    const missing = "018f0000-0000-7000-8000-000000000000";
+    const value = ((await load(id)).payload as any).client_contact;
+    await expect(
+      saveSection(prisma, { enrollmentId: missing, expectedVersion: 1, section: "client_contact", value, actor }),
+    ).rejects.toBeInstanceOf(EnrollmentNotFoundError);
+    expect(await prisma.enrollmentRevision.count({ where: { enrollmentId: missing } })).toBe(0);
   });
 });
