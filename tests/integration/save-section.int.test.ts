@@ -92,7 +92,7 @@ describe("saveSection", () => {
 
   it("throws a not-found error for an unknown enrollment, writing nothing", async () => {
     const missing = "018f0000-0000-7000-8000-000000000000";
-    const value = ((await load(id)).payload as any).client_contact;
+    const value = { ...((await load(id)).payload as any).client_contact, email: "valid@example.com" };
     await expect(
       saveSection(prisma, { enrollmentId: missing, expectedVersion: 1, section: "client_contact", value, actor }),
     ).rejects.toBeInstanceOf(EnrollmentNotFoundError);
