@@ -5,28 +5,13 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
-import { applyMigrations } from "@/lib/db/migrate";
+import { createScratchDatabase } from "@/lib/db/scratch-database";
 
-export async function scratchDatabase(prefix: string) {
+/** A migrated scratch database on the server DATABASE_URL points at. */
+export function scratchDatabase(prefix: string) {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error("Run benchmarks through their npm script (it provides DATABASE_URL)");
-  const name = `${prefix}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  await applyMigrations(url.toString());
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  return createScratchDatabase(base, { prefix, migrate: true });
 }
 
 /** Starts `next start` (the production build) and resolves once it answers. */
