@@ -1,9 +1,10 @@
 import "server-only";
+import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /** One enrollment with what the detail page shows; null when it does not exist. */
 export async function getEnrollment(db: PrismaClient, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!z.uuid().safeParse(id).success) return null;
   return db.enrollment.findUnique({
     where: { id },
     select: {

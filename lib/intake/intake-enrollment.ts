@@ -29,7 +29,7 @@ const summary = (row: { id: string; status: string; issueCount: number }): TInta
 });
 
 async function findExisting(db: PrismaClient, contentHash: string, wisenrollCode: string | null): Promise<TIntakeResult | null> {
-  const select = { id: true, status: true, issueCount: true, contentHash: true } as const;
+  const select = { id: true, status: true, issueCount: true } as const;
   const same = await db.enrollment.findUnique({ where: { contentHash }, select });
   if (same) return { kind: "existing", enrollment: summary(same) };
   if (wisenrollCode) {
