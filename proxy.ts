@@ -16,5 +16,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/queue/:path*", "/enrollments/:path*", "/admin/:path*"],
+  matcher: ["/queue/:path*", "/enrollments/:path*", "/admin/:path*", "/aml/:path*", "/account/:path*"],
 };

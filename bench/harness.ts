@@ -43,6 +43,8 @@ export async function startConsole(options: { databaseUrl: string; port: number;
   }
   return {
     baseUrl,
+    /** The spawned process; `next start` runs the server in a child of it (see processTreeRss). */
+    pid: child.pid!,
     stop() {
       if (child.pid) process.kill(-child.pid, "SIGTERM");
     },
@@ -67,12 +69,48 @@ export function codeFor(n: number, salt: number): string {
   return text;
 }
 
-/** An officer the benchmarks sign in as (password `bench-password`). */
-export async function createBenchUser(client: pg.Client) {
+/** A user the benchmarks sign in as (password `bench-password`), an officer unless told otherwise. */
+export async function createBenchUser(client: pg.Client, role: "officer" | "compliance" = "officer") {
   await client.query(
-    `INSERT INTO users (id, username, display_name, role, password_hash, updated_at) VALUES ($1, 'bench', 'Bench', 'officer', $2, now())`,
-    [crypto.randomUUID(), await hashPassword("bench-password")],
+    `INSERT INTO users (id, username, display_name, role, password_hash, updated_at) VALUES ($1, 'bench', 'Bench', $2, $3, now())`,
+    [crypto.randomUUID(), role, await hashPassword("bench-password")],
   );
+}
+
+/** Resident memory (bytes) of a process and all its descendants, from /proc (Linux). */
+export function processTreeRss(rootPid: number): number {
+  const parents = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // The command name may hold spaces and parentheses: the fields after the last ")" are fixed.
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parents.set(Number(entry), ppid);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const tree = new Set([rootPid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parents) {
+      if (tree.has(ppid) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let total = 0;
+  for (const pid of tree) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (match) total += Number(match[1]) * 1024;
+    } catch {
+      // gone
+    }
+  }
+  return total;
 }
 
 /** Signs in through next-auth's credentials endpoint; returns the session cookie. */

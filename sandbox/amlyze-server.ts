@@ -41,6 +41,10 @@ export type TAmlyzeSandboxOptions = {
     outOfOrder?: boolean;
     /** Deliver every event before answering 200: AMLYZE may be faster than its own response. */
     beforeResponse?: boolean;
+    /** Each screening list also reports "pending" before "completed" (default true). */
+    screeningPending?: boolean;
+    /** Every event is delivered twice with the same id. */
+    duplicates?: boolean;
     maxAttempts?: number;
     retryBaseMs?: number;
     attemptTimeoutMs?: number;
@@ -135,7 +139,7 @@ export function createAmlyzeSandbox(opts: TAmlyzeSandboxOptions): TAmlyzeSandbox
     const result = validateSubmission(parsed.ok ? value : null, categories);
     if (!result.ok) return answer(400, result.body);
     if (webhook) {
-      const events = buildEvents(result.submission, { outOfOrder: opts.delivery?.outOfOrder });
+      const events = buildEvents(result.submission, { outOfOrder: opts.delivery?.outOfOrder, screeningPending: opts.delivery?.screeningPending });
       record.eventIds = events.map((event) => event.id);
       const delivery = webhook.deliverAll(events);
       if (opts.delivery?.beforeResponse) await delivery;

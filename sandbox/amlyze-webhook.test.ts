@@ -52,6 +52,9 @@ describe("AMLYZE webhook delivery", () => {
     await sandbox.idle();
     expect(types(receiver.received)).toEqual([
       PENDING,
+      "app.amlyze.customer.screening.sanctions.pending",
+      "app.amlyze.customer.screening.pep.pending",
+      "app.amlyze.customer.screening.adverse_media.pending",
       "app.amlyze.customer.screening.sanctions.completed",
       "app.amlyze.customer.screening.pep.completed",
       "app.amlyze.customer.screening.adverse_media.completed",
@@ -65,7 +68,8 @@ describe("AMLYZE webhook delivery", () => {
       expect(json).toMatchObject({ specversion: "1.0", source: "ComNr_9001", subject: "100001", datacontenttype: "application/json" });
       expect(Number.isNaN(Date.parse(String(json.time)))).toBe(false);
     }
-    expect(new Set(receiver.received.map((e) => e.json.id)).size).toBe(6);
+    expect(new Set(receiver.received.map((e) => e.json.id)).size).toBe(9);
+    expect(byType(receiver.received, "app.amlyze.customer.screening.pep.pending")?.data).toEqual({ screeningMatch: null, matches: [] });
     expect(byType(receiver.received, COMPLETED)?.data).toEqual({ initialRiskLevel: "LOW", finalRiskLevel: "LOW", decisionType: "ACCEPTED", decisionGroundCode: "NO_MATCH" });
     expect(byType(receiver.received, "com.amlyze.customer.updated")?.data).toEqual({
       riskLevel: "LOW", status: "ACTIVE", sanctioned: false, pep: false, inAdverseMedia: false, inInternalList: false,
@@ -99,7 +103,7 @@ describe("AMLYZE webhook delivery", () => {
     await send(request());
     await sandbox.idle();
     const order = types(receiver.received);
-    expect(order).toHaveLength(6);
+    expect(order).toHaveLength(9);
     expect(order.indexOf(COMPLETED)).toBeLessThan(order.indexOf(PENDING));
     expect(order[0]).toBe("com.amlyze.customer.updated");
   });
@@ -108,7 +112,7 @@ describe("AMLYZE webhook delivery", () => {
     const { sandbox, receiver, send } = await start({ failFirst: 2 });
     await send(request());
     await sandbox.idle();
-    expect(receiver.received).toHaveLength(6);
+    expect(receiver.received).toHaveLength(9);
     const first = sandbox.deliveries().filter((d) => d.type === PENDING);
     expect(first.map((d) => [d.attempt, d.status, d.outcome])).toEqual([
       [1, 500, "retrying"],
@@ -123,7 +127,7 @@ describe("AMLYZE webhook delivery", () => {
     await sandbox.idle();
     expect(sandbox.deliveries().filter((d) => d.type === PENDING).map((d) => d.outcome)).toEqual(["retrying", "gave_up"]);
     expect(types(receiver.received)).not.toContain(PENDING);
-    expect(receiver.received).toHaveLength(5);
+    expect(receiver.received).toHaveLength(8);
   });
 
   it("records a receiver that never answers as timed out, and an unreachable one as a network error", async () => {
@@ -132,7 +136,7 @@ describe("AMLYZE webhook delivery", () => {
     const { sandbox, send } = await start({ webhookUrl: hanging.url, delivery: { maxAttempts: 1, attemptTimeoutMs: 100 } });
     await send(request());
     await sandbox.idle();
-    expect(sandbox.deliveries()).toHaveLength(6);
+    expect(sandbox.deliveries()).toHaveLength(9);
     expect(sandbox.deliveries()[0]).toMatchObject({ attempt: 1, status: null, error: "webhook attempt timed out", outcome: "gave_up" });
 
     const closed = await startReceiver();
@@ -147,14 +151,28 @@ describe("AMLYZE webhook delivery", () => {
     const { receiver, send } = await start({ delivery: { beforeResponse: true } });
     const res = await send(request());
     expect(res.status).toBe(200);
-    expect(receiver.received).toHaveLength(6);
+    expect(receiver.received).toHaveLength(9);
   });
 
   it("still delivers when the 200 itself was lost (timeout after processing)", async () => {
     const { sandbox, receiver, send } = await start({ fault: { kind: "timeout", afterProcessing: true } });
     await expect(send(request(), AbortSignal.timeout(300))).rejects.toMatchObject({ name: "TimeoutError" });
     await sandbox.idle();
-    expect(receiver.received).toHaveLength(6);
+    expect(receiver.received).toHaveLength(9);
+  });
+
+  it("without screening pending events, six; with duplicates, each event twice under the same id", async () => {
+    const plain = await start({ delivery: { screeningPending: false } });
+    await plain.send(request());
+    await plain.sandbox.idle();
+    expect(plain.receiver.received).toHaveLength(6);
+    const doubled = await start({ delivery: { duplicates: true } });
+    await doubled.send(request());
+    await doubled.sandbox.idle();
+    const ids = doubled.receiver.received.map((e) => e.json.id);
+    expect(ids).toHaveLength(18);
+    expect(new Set(ids).size).toBe(9);
+    expect(ids[0]).toBe(ids[1]);
   });
 
   it("sends nothing for a rejected request", async () => {
@@ -212,7 +230,7 @@ describe("AMLYZE demo screening", () => {
 
   it("keeps event time in logical order even when delivery is reversed", () => {
     const events = buildEvents(sub("ANA", "B"), { outOfOrder: true, now: new Date("2025-01-01T00:00:00Z") });
-    expect(events[0]?.time).toBe("2025-01-01T00:00:00.005Z");
+    expect(events[0]?.time).toBe("2025-01-01T00:00:00.008Z");
     expect(events.at(-1)?.time).toBe("2025-01-01T00:00:00.000Z");
   });
 });

@@ -34,6 +34,25 @@ describe("core sandbox auth", () => {
   });
 });
 
+describe("POST /_sandbox/credentials", () => {
+  it("rotates the accepted Basic credentials at once, never echoing the password", async () => {
+    const res = await postJson(`${url}/_sandbox/credentials`, { username: "console", password: "rotated-2026" });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ username: "console" });
+    expect((await customer({}, basic(CORE_USER, CORE_PASS))).status).toBe(401);
+    const withNew = await customer({}, basic("console", "rotated-2026"));
+    expect(withNew.status).toBe(400);
+    expect(sandbox.ledger.listCustomers()).toHaveLength(0);
+  });
+
+  it("refuses a body without both fields or a username with a colon", async () => {
+    for (const body of [{ username: "a" }, { username: "a:b", password: "x" }, { username: "a", password: "x", extra: 1 }]) {
+      expect((await postJson(`${url}/_sandbox/credentials`, body)).status).toBe(400);
+    }
+    expect((await customer({}, basic())).status).toBe(400);
+  });
+});
+
 describe("POST /core_customer", () => {
   it("accepts each seed fixture with its own customer number", async () => {
     const numbers: unknown[] = [];

@@ -1,6 +1,7 @@
 // Simulated bank core: core_customer (idempotent upsert) and core_product (NOT idempotent),
 // with a ledger and per-endpoint fault injection. Contract: docs/CONTRACTS.md §2–3.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { z } from "zod";
 import { CoreLedger } from "./core/ledger";
 import { processCustomer, processProduct, type TReply } from "./core/process";
 import {
@@ -46,11 +47,19 @@ export type TCoreSandbox = {
   /** Current faults with the uses left, as `GET /_sandbox/faults` shows them. */
   faults: () => Record<TEndpoint, unknown>;
   reset: () => void;
+  /** Changes the Basic credentials the core accepts from now on (a password rotation on its side). */
+  setCredentials: (credentials: TCoreCredentials) => void;
   listen: (port?: number, host?: string) => Promise<string>;
   close: () => Promise<void>;
 };
 
 type TEndpoint = "core_customer" | "core_product";
+
+export const ZCoreCredentials = z.strictObject({
+  username: z.string().min(1).max(200).refine((value) => !value.includes(":"), { error: "must not contain ':'" }),
+  password: z.string().min(1).max(1000),
+});
+export type TCoreCredentials = z.infer<typeof ZCoreCredentials>;
 
 /** Body of the `garbage` fault: what a misconfigured proxy in front of a core tends to return. */
 export const CORE_GARBAGE_BODY = "<html><body><h1>OK</h1><p>Request processed</p></body></html>";
@@ -60,6 +69,7 @@ export function createCoreSandbox(opts: TCoreSandboxOptions): TCoreSandbox {
   const slots = { core_customer: new FaultSlot<TCoreCustomerFault>(), core_product: new FaultSlot<TCoreProductFault>() };
   const timers = new TimerSet();
   const log = opts.logger;
+  let credentials: TCoreCredentials = { username: opts.username, password: opts.password };
 
   const setFaults = (faults: TCoreFaults) => {
     slots.core_customer.set(faults.core_customer);
@@ -87,7 +97,7 @@ export function createCoreSandbox(opts: TCoreSandboxOptions): TCoreSandbox {
 
   // POST /core_customer and POST /core_product share auth and fault handling.
   async function endpoint(req: IncomingMessage, res: ServerResponse, raw: string, name: TEndpoint): Promise<void> {
-    if (!checkBasicAuth(req, opts.username, opts.password)) {
+    if (!checkBasicAuth(req, credentials.username, credentials.password)) {
       res.setHeader("WWW-Authenticate", 'Basic realm="core sandbox"');
       return sendJson(res, 401, { message: "Unauthorized: missing or invalid Basic credentials" });
     }
@@ -123,6 +133,17 @@ export function createCoreSandbox(opts: TCoreSandboxOptions): TCoreSandbox {
     sendJson(res, 200, describeFaults());
   }
 
+  // POST /_sandbox/credentials
+  function putCredentials(res: ServerResponse, raw: string): void {
+    const parsed = parseJson(raw);
+    const next = ZCoreCredentials.safeParse(parsed.ok ? parsed.value : undefined);
+    if (!next.success) return sendJson(res, 400, { message: describeIssues(next.error) });
+    credentials = next.data;
+    log?.info({ sandbox: "core" }, "credentials changed");
+    // The password is never echoed back.
+    sendJson(res, 200, { username: credentials.username });
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     logRequests(req, res, log, "core");
     const route = `${req.method ?? ""} ${new URL(req.url ?? "/", "http://sandbox").pathname}`;
@@ -147,6 +168,8 @@ export function createCoreSandbox(opts: TCoreSandboxOptions): TCoreSandbox {
       case "DELETE /_sandbox/faults": // DELETE /_sandbox/faults
         setFaults({});
         return sendJson(res, 200, describeFaults());
+      case "POST /_sandbox/credentials":
+        return putCredentials(res, raw);
       case "POST /_sandbox/reset": // POST /_sandbox/reset
         reset();
         return sendJson(res, 200, { reset: true });
@@ -168,6 +191,9 @@ export function createCoreSandbox(opts: TCoreSandboxOptions): TCoreSandbox {
     setFaults,
     faults: describeFaults,
     reset,
+    setCredentials: (next) => {
+      credentials = ZCoreCredentials.parse(next);
+    },
     listen: (port, host) => listen(server, port, host),
     close: async () => {
       timers.cancelAll();

@@ -16,18 +16,48 @@ describe("sandboxConfigFromEnv", () => {
       amlyzePort: 4020,
       coreUsername: "console",
       corePassword: "sandbox-core-secret",
+      coreFirstCustomerNumber: 100001,
       amlyzeToken: "sandbox-amlyze-token",
       amlyzePath: "/amlyze-ws-rest/simplified-customer",
       webhookUrl: "http://127.0.0.1:3000/api/v1/amlyze/events",
       webhookSecret: "sandbox-webhook-secret",
       deliveryDelayMs: 500,
       outOfOrder: false,
+      coreFaults: undefined,
+      beforeResponse: false,
+      duplicates: false,
     });
   });
 
+  it("takes the core's starting faults as JSON and names a bad one", () => {
+    const config = sandboxConfigFromEnv({ SANDBOX_CORE_FAULTS: '{"core_product":{"kind":"timeout","afterProcessing":true}}' });
+    expect(config.coreFaults).toEqual({ core_product: { kind: "timeout", afterProcessing: true } });
+    expect(() => sandboxConfigFromEnv({ SANDBOX_CORE_FAULTS: '{"core_product":{"kind":"explode"}}' })).toThrow(/SANDBOX_CORE_FAULTS: core_product\.kind/);
+    expect(() => sandboxConfigFromEnv({ SANDBOX_CORE_FAULTS: "{nope" })).toThrow(/SANDBOX_CORE_FAULTS: must be JSON/);
+  });
+
+  it("starts the core with the configured faults", async () => {
+    running = await startSandboxes({ corePort: 0, amlyzePort: 0, webhookUrl: "", coreFaults: undefined });
+    expect(running.core.faults()).toEqual({ core_customer: null, core_product: null });
+    await running.stop();
+    process.env.SANDBOX_CORE_FAULTS = '{"core_customer":{"kind":"status500","times":2}}';
+    try {
+      running = await startSandboxes({ corePort: 0, amlyzePort: 0, webhookUrl: "" });
+      expect(running.core.faults()).toEqual({ core_customer: { kind: "status500", times: 2, remaining: 2 }, core_product: null });
+    } finally {
+      delete process.env.SANDBOX_CORE_FAULTS;
+    }
+  });
+
   it("reads overrides; an empty webhook URL disables delivery", () => {
-    const config = sandboxConfigFromEnv({ SANDBOX_CORE_PORT: "5010", SANDBOX_AMLYZE_WEBHOOK_URL: "", SANDBOX_AMLYZE_OUT_OF_ORDER: "1" });
-    expect(config).toMatchObject({ corePort: 5010, webhookUrl: undefined, outOfOrder: true });
+    const config = sandboxConfigFromEnv({
+      SANDBOX_CORE_PORT: "5010",
+      SANDBOX_AMLYZE_WEBHOOK_URL: "",
+      SANDBOX_AMLYZE_OUT_OF_ORDER: "1",
+      SANDBOX_AMLYZE_BEFORE_RESPONSE: "true",
+      SANDBOX_AMLYZE_DUPLICATES: "1",
+    });
+    expect(config).toMatchObject({ corePort: 5010, webhookUrl: undefined, outOfOrder: true, beforeResponse: true, duplicates: true });
   });
 
   it("names the bad variable without echoing secret values", () => {

@@ -4,6 +4,7 @@ import pino from "pino";
 import { z } from "zod";
 import { createAmlyzeSandbox, type TAmlyzeFault, type TAmlyzeSandbox } from "./amlyze-server";
 import { createCoreSandbox, type TCoreFaults, type TCoreSandbox } from "./core-server";
+import { ZCoreFaults } from "./faults";
 import type { TSandboxLogger } from "./http";
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -14,6 +15,7 @@ const ZSandboxEnv = z.object({
   SANDBOX_AMLYZE_PORT: port(4020),
   SANDBOX_CORE_USERNAME: z.string().min(1).default("console"),
   SANDBOX_CORE_PASSWORD: z.string().min(1).default("sandbox-core-secret"),
+  SANDBOX_CORE_FIRST_CUSTOMER_NUMBER: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).default(100001),
   SANDBOX_AMLYZE_TOKEN: z.string().min(1).default("sandbox-amlyze-token"),
   SANDBOX_AMLYZE_PATH: z.string().startsWith("/").default("/amlyze-ws-rest/simplified-customer"),
   // An empty value turns webhook delivery off.
@@ -21,7 +23,26 @@ const ZSandboxEnv = z.object({
   SANDBOX_AMLYZE_WEBHOOK_SECRET: z.string().min(1).default("sandbox-webhook-secret"),
   SANDBOX_AMLYZE_DELIVERY_DELAY_MS: z.coerce.number().int().min(0).default(500),
   SANDBOX_AMLYZE_OUT_OF_ORDER: z.enum(["0", "1", "true", "false"]).default("0"),
+  /** Faults from the start, as JSON in the shape POST /_sandbox/faults takes. */
+  SANDBOX_CORE_FAULTS: z
+    .string()
+    .default("")
+    .transform((text, ctx) => {
+      if (text.trim() === "") return undefined;
+      try {
+        const parsed = ZCoreFaults.safeParse(JSON.parse(text));
+        if (parsed.success) return parsed.data;
+        ctx.addIssue({ code: "custom", message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be JSON" });
+      }
+      return z.NEVER;
+    }),
+  SANDBOX_AMLYZE_BEFORE_RESPONSE: z.enum(["0", "1", "true", "false"]).default("0"),
+  SANDBOX_AMLYZE_DUPLICATES: z.enum(["0", "1", "true", "false"]).default("0"),
 });
+
+const flag = (value: string) => value === "1" || value === "true";
 
 export type TSandboxConfig = {
   host: string;
@@ -29,12 +50,19 @@ export type TSandboxConfig = {
   amlyzePort: number;
   coreUsername: string;
   corePassword: string;
+  /** The number the core gives its first new customer (a restarted sandbox can carry on). */
+  coreFirstCustomerNumber: number;
   amlyzeToken: string;
   amlyzePath: string;
   webhookUrl: string | undefined;
   webhookSecret: string;
   deliveryDelayMs: number;
   outOfOrder: boolean;
+  coreFaults: TCoreFaults | undefined;
+  /** Deliver the events before answering 200. */
+  beforeResponse: boolean;
+  /** Deliver each event twice under the same id. */
+  duplicates: boolean;
 };
 
 export function sandboxConfigFromEnv(env: Record<string, string | undefined> = process.env): TSandboxConfig {
@@ -50,12 +78,16 @@ export function sandboxConfigFromEnv(env: Record<string, string | undefined> = p
     amlyzePort: e.SANDBOX_AMLYZE_PORT,
     coreUsername: e.SANDBOX_CORE_USERNAME,
     corePassword: e.SANDBOX_CORE_PASSWORD,
+    coreFirstCustomerNumber: e.SANDBOX_CORE_FIRST_CUSTOMER_NUMBER,
     amlyzeToken: e.SANDBOX_AMLYZE_TOKEN,
     amlyzePath: e.SANDBOX_AMLYZE_PATH,
     webhookUrl: e.SANDBOX_AMLYZE_WEBHOOK_URL || undefined,
     webhookSecret: e.SANDBOX_AMLYZE_WEBHOOK_SECRET,
     deliveryDelayMs: e.SANDBOX_AMLYZE_DELIVERY_DELAY_MS,
-    outOfOrder: e.SANDBOX_AMLYZE_OUT_OF_ORDER === "1" || e.SANDBOX_AMLYZE_OUT_OF_ORDER === "true",
+    coreFaults: e.SANDBOX_CORE_FAULTS,
+    outOfOrder: flag(e.SANDBOX_AMLYZE_OUT_OF_ORDER),
+    beforeResponse: flag(e.SANDBOX_AMLYZE_BEFORE_RESPONSE),
+    duplicates: flag(e.SANDBOX_AMLYZE_DUPLICATES),
   };
 }
 
@@ -81,13 +113,19 @@ export type TRunningSandboxes = {
 export async function startSandboxes(opts: TStartSandboxesOptions = {}): Promise<TRunningSandboxes> {
   const { coreFaults, amlyzeFault, logger, ...overrides } = opts;
   const config: TSandboxConfig = { ...sandboxConfigFromEnv(), ...definedOnly(overrides) };
-  const core = createCoreSandbox({ username: config.coreUsername, password: config.corePassword, faults: coreFaults, logger });
+  const core = createCoreSandbox({
+    username: config.coreUsername,
+    password: config.corePassword,
+    firstCustomerNumber: config.coreFirstCustomerNumber,
+    faults: coreFaults ?? config.coreFaults,
+    logger,
+  });
   const amlyze = createAmlyzeSandbox({
     token: config.amlyzeToken,
     path: config.amlyzePath,
     webhookUrl: config.webhookUrl,
     webhookSecret: config.webhookSecret,
-    delivery: { delayMs: config.deliveryDelayMs, outOfOrder: config.outOfOrder },
+    delivery: { delayMs: config.deliveryDelayMs, outOfOrder: config.outOfOrder, beforeResponse: config.beforeResponse, duplicates: config.duplicates },
     fault: amlyzeFault,
     logger,
   });
@@ -125,6 +163,8 @@ async function runCli(): Promise<void> {
       webhook: config.webhookUrl ?? "disabled",
       deliveryDelayMs: config.deliveryDelayMs,
       outOfOrder: config.outOfOrder,
+      beforeResponse: config.beforeResponse,
+      duplicates: config.duplicates,
     },
     "sandboxes listening (credentials from SANDBOX_* environment, not logged)",
   );

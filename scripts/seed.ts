@@ -6,6 +6,8 @@ import { generateEnrollment, SEED_EXAMPLES } from "@/lib/enrollment/generate";
 import type { Role } from "@/lib/generated/prisma/client";
 import { intakeEnrollment } from "@/lib/intake/intake-enrollment";
 import { parseIntake } from "@/lib/intake/parse-intake";
+import { CORE_FIELDS } from "@/lib/settings/integration-fields";
+import { saveIntegrationSettings } from "@/lib/settings/save-integration-settings";
 
 /** Demo accounts; their passwords are printed in the README. Never use them in production. */
 export const DEMO_USERS: Array<{ username: string; displayName: string; role: Role; password: string }> = [
@@ -23,6 +25,26 @@ const PRODUCT_CODES = [
 
 const GENERATED = Number(process.env.SEED_GENERATED ?? 300);
 
+/**
+ * The sandbox core's Basic credentials, stored as an admin would store them, so the demo and the
+ * e2e can rotate them in Admin → Integrations. Never over a stored value, and not when CORE_*
+ * sets them (the environment would win). The base URL stays with the environment (the sandbox's
+ * port is decided when it starts).
+ */
+async function seedCoreCredentials(): Promise<string[]> {
+  const values: Record<string, string> = {};
+  const demo = { username: process.env.SANDBOX_CORE_USERNAME ?? "console", password: process.env.SANDBOX_CORE_PASSWORD ?? "sandbox-core-secret" };
+  for (const name of ["username", "password"] as const) {
+    const f = CORE_FIELDS[name];
+    if (process.env[f.env]) continue;
+    const stored = await prisma.integrationSetting.findUnique({ where: { key: f.key }, select: { key: true } });
+    if (!stored) values[name] = demo[name];
+  }
+  if (Object.keys(values).length === 0) return [];
+  const { changed } = await saveIntegrationSettings(prisma, { integration: "core", values, clear: [], actor: { id: null, label: "seed" } });
+  return changed;
+}
+
 export async function seedDemoData(_databaseUrl?: string) {
   for (const user of DEMO_USERS) {
     const exists = await prisma.user.findUnique({ where: { username: user.username }, select: { id: true } });
@@ -33,6 +55,7 @@ export async function seedDemoData(_databaseUrl?: string) {
   for (const product of PRODUCT_CODES) {
     await prisma.productCode.upsert({ where: { code: product.code }, create: product, update: {} });
   }
+  const credentials = await seedCoreCredentials();
   const actor = { id: null, label: "seed" };
   const bodies = [
     ...SEED_EXAMPLES.map((example) => ({ ...example, requested_products: [{ product_code: "AH01" }] })),
@@ -50,7 +73,10 @@ export async function seedDemoData(_databaseUrl?: string) {
       await prisma.enrollment.update({ where: { id: result.enrollment.id }, data: { receivedAt } });
     }
   }
-  console.log(`seed: ${DEMO_USERS.length} demo users, ${PRODUCT_CODES.length} product codes, ${created} new enrollments`);
+  console.log(
+    `seed: ${DEMO_USERS.length} demo users, ${PRODUCT_CODES.length} product codes, ${created} new enrollments` +
+      (credentials.length > 0 ? `, sandbox core credentials stored (${credentials.join(", ")})` : ""),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

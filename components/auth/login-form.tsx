@@ -4,11 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { ZLogin, type TLogin } from "@/lib/auth/login-schema";
+import { CODE_REQUIRED_ERROR, ZLogin, type TLogin } from "@/lib/auth/login-schema";
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 function safeNext(value: string | null): string {
@@ -19,13 +20,20 @@ export function LoginForm() {
   const t = useTranslations("login");
   const router = useRouter();
   const next = safeNext(useSearchParams().get("next"));
-  const form = useForm<TLogin>({ resolver: zodResolver(ZLogin), defaultValues: { username: "", password: "" } });
+  const form = useForm<TLogin>({ resolver: zodResolver(ZLogin), defaultValues: { username: "", password: "", code: "" } });
   const { errors, isSubmitting } = form.formState;
+  // The code is asked for only after the server said the password was right.
+  const [askCode, setAskCode] = useState(false);
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await signIn("credentials", { ...values, redirect: false });
+    const result = await signIn("credentials", { ...values, code: askCode ? values.code : "", redirect: false });
+    if (result?.error === CODE_REQUIRED_ERROR) {
+      setAskCode(true);
+      return;
+    }
     if (!result || result.error) {
-      form.setError("root.serverError", { message: t("failed") });
+      form.setError("root.serverError", { message: t(askCode ? "failedCode" : "failed") });
+      if (askCode) form.setValue("code", "");
       return;
     }
     router.replace(next);
@@ -44,6 +52,15 @@ export function LoginForm() {
         <Input id="password" type="password" autoComplete="current-password" aria-invalid={!!errors.password} aria-describedby="password-error" {...form.register("password")} />
         {errors.password && <p id="password-error" className="text-sm text-danger">{t("required")}</p>}
       </div>
+      {askCode && (
+        <div className="space-y-1">
+          <Label htmlFor="code">{t("code")}</Label>
+          <Input id="code" autoComplete="one-time-code" inputMode="text" aria-describedby="code-help" autoFocus {...form.register("code")} />
+          <p id="code-help" className="text-sm text-muted-foreground">
+            {t("codeHelp")}
+          </p>
+        </div>
+      )}
       {errors.root?.serverError && (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-danger">
           {errors.root.serverError.message}

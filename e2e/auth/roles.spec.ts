@@ -22,8 +22,8 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
 
 const EXPECTED_NAV = {
   officer: ["Queue"],
-  compliance: ["Queue"],
-  admin: ["Users", "Audit log"],
+  compliance: ["Queue", "AML", "AML dashboard"],
+  admin: ["Users", "Product codes", "Integrations", "API keys", "Audit log", "Settings"],
 } as const;
 
 for (const role of ["officer", "compliance", "admin"] as const) {

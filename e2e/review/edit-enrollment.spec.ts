@@ -31,7 +31,8 @@ test("[OFFICER] fixes an invalid enrollment and it becomes ready", async ({ page
   const info = page.locator("section#client_info");
   const birthDate = info.getByRole("textbox", { name: "Birth date", exact: true });
   await expect(birthDate).toHaveValue("1991-02-30");
-  await expect(info.getByText("Not a real calendar date (YYYY-MM-DD)", { exact: true })).toBeVisible();
+  // Stored issues are placed on their fields once the form has hydrated: give a slow machine time.
+  await expect(info.getByText("Not a real calendar date (YYYY-MM-DD)", { exact: true })).toBeVisible({ timeout: 30_000 });
   await birthDate.fill("1991-02-28");
   await info.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("issue-count")).toHaveText("1 issue");
@@ -110,6 +111,8 @@ test("[COMPLIANCE] cannot edit: no form controls, and a replayed save action is 
 });
 
 test("[OFFICER] the edit forms pass axe-core without serious or critical violations", async ({ page }) => {
+  // axe walks ~5,000 nodes of the full page; on a busy 2-core machine that alone takes 30 s.
+  test.setTimeout(150_000);
   const id = await intakeWithoutEmail(page);
   await signInAs(page, "officer");
   await page.goto(`/enrollments/${id}`);

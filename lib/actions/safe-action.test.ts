@@ -15,6 +15,10 @@ const adminOnly = authedAction
     touched.push(`${ctx.user.username}:${parsedInput.value}`);
     return { ok: true };
   });
+const changePassword = authedAction
+  .metadata({ name: "changePassword", permission: "profile:update", allowPending: true })
+  .inputSchema(z.object({}))
+  .action(async () => ({ ok: true }));
 const failing = authedAction
   .metadata({ name: "failing", permission: "profile:update" })
   .inputSchema(z.object({}))
@@ -28,7 +32,15 @@ const expected = authedAction
     throw new ActionError("Someone else saved first.");
   });
 
-const user = (role: TCurrentUser["role"]): TCurrentUser => ({ id: "u1", username: role, displayName: role, role, locale: "en" });
+const user = (role: TCurrentUser["role"], pending: TCurrentUser["pending"] = null): TCurrentUser => ({
+  id: "u1",
+  username: role,
+  displayName: role,
+  role,
+  locale: "en",
+  totpEnabled: false,
+  pending,
+});
 
 describe("authedAction", () => {
   beforeEach(() => {
@@ -50,6 +62,15 @@ describe("authedAction", () => {
     const bad = await adminOnly({ value: "toolong" });
     expect(bad?.validationErrors?.value).toBeDefined();
     expect(touched).toEqual(["admin:abc"]);
+  });
+
+  it("refuses everything but the pending step's own actions while a step is pending", async () => {
+    state.user = user("admin", "password");
+    expect((await adminOnly({ value: "a" }))?.serverError).toMatch(/Change your password first/);
+    expect((await changePassword({}))?.data).toEqual({ ok: true });
+    state.user = user("officer", "totp");
+    expect((await expected({}))?.serverError).toMatch(/two-factor/);
+    expect(touched).toEqual([]);
   });
 
   it("shows expected errors as written and hides unexpected ones behind a reference", async () => {

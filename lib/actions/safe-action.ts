@@ -16,7 +16,13 @@ const permissionNames = Object.keys(PERMISSIONS) as [TPermission, ...TPermission
  * metadata, and the middleware checks it against the user's role as stored now.
  */
 export const authedAction = createSafeActionClient({
-  defineMetadataSchema: () => z.object({ permission: z.enum(permissionNames), name: z.string() }),
+  defineMetadataSchema: () =>
+    z.object({
+      permission: z.enum(permissionNames),
+      name: z.string(),
+      /** Runs while the user must still change the password or enrol TOTP (those very steps). */
+      allowPending: z.boolean().optional(),
+    }),
   handleServerError(error, { metadata }) {
     if (error instanceof ActionError) return error.message;
     const correlationId = crypto.randomUUID();
@@ -26,6 +32,9 @@ export const authedAction = createSafeActionClient({
 }).use(async ({ next, metadata }) => {
   const user = await getCurrentUser();
   if (!user) throw new ActionError("Your session has ended. Sign in again.");
+  if (user.pending && !metadata.allowPending) {
+    throw new ActionError(user.pending === "password" ? "Change your password first." : "Set up two-factor authentication first.");
+  }
   if (!can(user.role, metadata.permission)) throw new ActionError("Your role may not do this.");
   return next({ ctx: { user } });
 });

@@ -3,9 +3,24 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
 import type { TRole } from "@/lib/auth/roles";
+import { totpPolicy } from "@/lib/auth/totp-policy";
 import { prisma } from "@/lib/db/client";
 
-export type TCurrentUser = { id: string; username: string; displayName: string; role: TRole; locale: string };
+/**
+ * What a signed-in user must do before anything else: change the temporary password an admin
+ * set, or enrol a TOTP second factor now that an admin requires one.
+ */
+export type TPendingStep = "password" | "totp";
+
+export type TCurrentUser = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: TRole;
+  locale: string;
+  totpEnabled: boolean;
+  pending: TPendingStep | null;
+};
 
 /**
  * The signed-in user as the database knows them now: the role and the disabled flag are read
@@ -17,8 +32,12 @@ export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {
   if (!userId) return null;
   const user = await prisma.user.findUnique({
     where: { id: userId },
-    select: { id: true, username: true, displayName: true, role: true, disabled: true, locale: true },
+    select: { id: true, username: true, displayName: true, role: true, disabled: true, locale: true, mustChangePassword: true, totpEnabledAt: true },
   });
   if (!user || user.disabled) return null;
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, locale: user.locale };
+  const totpEnabled = user.totpEnabledAt !== null;
+  let pending: TPendingStep | null = null;
+  if (user.mustChangePassword) pending = "password";
+  else if (!totpEnabled && (await totpPolicy(prisma)).required) pending = "totp";
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, locale: user.locale, totpEnabled, pending };
 });

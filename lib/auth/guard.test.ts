@@ -15,7 +15,15 @@ vi.mock("next/navigation", () => ({
 
 const { requireApiPermission, requirePagePermission } = await import("@/lib/auth/guard");
 
-const user = (role: TCurrentUser["role"]): TCurrentUser => ({ id: "u1", username: role, displayName: role, role, locale: "en" });
+const user = (role: TCurrentUser["role"], pending: TCurrentUser["pending"] = null): TCurrentUser => ({
+  id: "u1",
+  username: role,
+  displayName: role,
+  role,
+  locale: "en",
+  totpEnabled: false,
+  pending,
+});
 
 describe("page guard", () => {
   beforeEach(() => {
@@ -31,6 +39,13 @@ describe("page guard", () => {
     await expect(requirePagePermission("queue:read")).rejects.toThrow("forbidden");
     state.user = user("officer");
     await expect(requirePagePermission("users:read")).rejects.toThrow("forbidden");
+  });
+
+  it("sends a user with a pending step to it, whatever the page", async () => {
+    state.user = user("officer", "password");
+    await expect(requirePagePermission("queue:read")).rejects.toThrow("redirect:/account/password");
+    state.user = user("admin", "totp");
+    await expect(requirePagePermission("users:manage")).rejects.toThrow("redirect:/account/totp");
   });
 
   it("returns the user when allowed", async () => {
@@ -49,5 +64,7 @@ describe("route guard", () => {
     const allowed = await requireApiPermission("queue:read");
     expect(allowed.response).toBeUndefined();
     expect(allowed.user?.role).toBe("officer");
+    state.user = user("officer", "password");
+    expect((await requireApiPermission("queue:read")).response?.status).toBe(403);
   });
 });

@@ -10,8 +10,22 @@ describe("role policy", () => {
 
   it("only admins reach user and audit administration", () => {
     for (const role of ROLES) {
-      expect(can(role, "users:read")).toBe(role === "admin");
-      expect(can(role, "audit:read")).toBe(role === "admin");
+      for (const permission of ["users:read", "users:manage", "products:manage", "integrations:manage", "keys:manage", "audit:read"] as const) {
+        expect(can(role, permission)).toBe(role === "admin");
+      }
+    }
+  });
+
+  it("only officers push and reconcile; only admins change settings", () => {
+    for (const role of ROLES) {
+      expect(can(role, "enrollment:push")).toBe(role === "officer");
+      expect(can(role, "settings:manage")).toBe(role === "admin");
+    }
+  });
+
+  it("only compliance reads, exports and reveals AML data; officers and admins do not", () => {
+    for (const role of ROLES) {
+      for (const permission of ["aml:read", "aml:export", "pii:reveal"] as const) expect(can(role, permission)).toBe(role === "compliance");
     }
   });
 
@@ -24,8 +38,15 @@ describe("role policy", () => {
 
   it("the navigation holds exactly what the role may open", () => {
     expect(navFor("officer").map((item) => item.href)).toEqual(["/queue"]);
-    expect(navFor("compliance").map((item) => item.href)).toEqual(["/queue"]);
-    expect(navFor("admin").map((item) => item.href)).toEqual(["/admin/users", "/admin/audit"]);
+    expect(navFor("compliance").map((item) => item.href)).toEqual(["/queue", "/aml", "/aml/dashboard"]);
+    expect(navFor("admin").map((item) => item.href)).toEqual([
+      "/admin/users",
+      "/admin/products",
+      "/admin/integrations",
+      "/admin/keys",
+      "/admin/audit",
+      "/admin/settings",
+    ]);
     expect(homeFor("admin")).toBe("/admin/users");
   });
 });

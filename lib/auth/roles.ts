@@ -7,8 +7,25 @@ export const PERMISSIONS = {
   "queue:read": ["officer", "compliance"],
   "enrollment:read": ["officer", "compliance"],
   "enrollment:edit": ["officer"],
+  /** Push to the core and reconcile unknown outcomes. */
+  "enrollment:push": ["officer"],
+  /** The AML queue, a customer's AML view and timeline, the AML dashboard (read-only). */
+  "aml:read": ["compliance"],
+  /** The filtered AML queue as CSV. */
+  "aml:export": ["compliance"],
+  /** Full identity document numbers, one explicit and audited click at a time. */
+  "pii:reveal": ["compliance"],
   "users:read": ["admin"],
+  /** Create users, change roles, disable, reset passwords and second factors. */
+  "users:manage": ["admin"],
+  /** Create, edit, deactivate product codes. */
+  "products:manage": ["admin"],
+  /** Core and AMLYZE endpoints and credentials, and testing them. */
+  "integrations:manage": ["admin"],
+  /** Intake API keys: create, revoke. */
+  "keys:manage": ["admin"],
   "audit:read": ["admin"],
+  "settings:manage": ["admin"],
   "profile:update": ["officer", "compliance", "admin"],
 } as const satisfies Record<string, readonly TRole[]>;
 
@@ -23,8 +40,14 @@ export type TNavItem = { href: string; labelKey: string; permission: TPermission
 
 export const NAV_ITEMS: readonly TNavItem[] = [
   { href: "/queue", labelKey: "queue", permission: "queue:read" },
+  { href: "/aml", labelKey: "aml", permission: "aml:read" },
+  { href: "/aml/dashboard", labelKey: "amlDashboard", permission: "aml:read" },
   { href: "/admin/users", labelKey: "users", permission: "users:read" },
+  { href: "/admin/products", labelKey: "products", permission: "products:manage" },
+  { href: "/admin/integrations", labelKey: "integrations", permission: "integrations:manage" },
+  { href: "/admin/keys", labelKey: "keys", permission: "keys:manage" },
   { href: "/admin/audit", labelKey: "audit", permission: "audit:read" },
+  { href: "/admin/settings", labelKey: "settings", permission: "settings:manage" },
 ];
 
 /** The navigation a role sees: only what it may open. */

@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { Logger, runMigrations as installGraphileWorker } from "graphile-worker";
 import pg from "pg";
 
 const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
@@ -23,8 +24,23 @@ export function readMigrations(dir = MIGRATIONS_DIR): TMigrationFile[] {
     });
 }
 
-/** Applies pending migrations; returns the names applied. Refuses an edited applied migration. */
+// graphile-worker announces each of its migrations; only problems are worth printing.
+const quietWorkerLogger = new Logger(() => (level, message) => {
+  if (level === "error" || level === "warning") console.error(`[graphile-worker] ${message}`);
+});
+
+/**
+ * Applies pending migrations, then installs or upgrades the job queue's own schema
+ * (`graphile_worker`, versioned by graphile-worker itself). Returns the names applied.
+ */
 export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const done = await applyPrismaMigrations(connectionString, dir);
+  await installGraphileWorker({ connectionString, logger: quietWorkerLogger });
+  return done;
+}
+
+/** Applies pending migrations; returns the names applied. Refuses an edited applied migration. */
+async function applyPrismaMigrations(connectionString: string, dir: string): Promise<string[]> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {

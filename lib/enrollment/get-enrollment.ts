@@ -20,6 +20,7 @@ export async function getEnrollment(db: PrismaClient, id: string) {
       receivedAt: true,
       customerNumber: true,
       amlStatus: true,
+      lastEditedById: true,
     },
   });
 }

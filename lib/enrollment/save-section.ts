@@ -7,8 +7,9 @@ import { validateEnrollment, validateSection } from "@/lib/enrollment/validate";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { extractQueueColumns } from "@/lib/intake/extract-columns";
 
-// Statuses in which the payload may still change; once a push started, it is frozen.
-const EDITABLE = new Set(["received", "in_review", "ready", "failed"]);
+// Statuses in which the payload may change: never while a push runs or waits for reconciliation.
+// A pushed customer may be corrected; the next push sends the update with its customer number.
+const EDITABLE = new Set(["received", "in_review", "ready", "failed", "pushed"]);
 
 /** The enrollment to save does not exist. */
 export class EnrollmentNotFoundError extends Error {}

@@ -38,8 +38,8 @@ export async function authenticateIntakeKey(
   return { id: null, label: `intake-key:${key.name}` };
 }
 
-/** A new random key and what is stored of it (the key itself is shown once and never kept). */
+/** A new random key (32 bytes) and what is stored of it (the key itself is shown once and never kept). */
 export function generateIntakeKey() {
-  const key = `ec_${crypto.randomBytes(24).toString("base64url")}`;
+  const key = `ec_${crypto.randomBytes(32).toString("base64url")}`;
   return { key, prefix: key.slice(0, 10), keyHash: sha256(key) };
 }

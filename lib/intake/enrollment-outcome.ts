@@ -3,9 +3,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TEnrollmentOutcome } from "@/lib/intake/api-schemas";
 
-const ZAccountsInfo = z.object({
-  accounts_info: z.array(z.object({ action: z.string(), account_product: z.unknown(), account_number: z.unknown() })),
-});
+const ZStoredAccounts = z.array(z.object({ action: z.string(), accountProduct: z.string(), accountNumber: z.string().nullable() }));
 
 /** What the onboarding app may know of an enrollment's progress (no personal data). */
 export async function getEnrollmentOutcome(db: PrismaClient, id: string): Promise<TEnrollmentOutcome | null> {
@@ -18,16 +16,22 @@ export async function getEnrollmentOutcome(db: PrismaClient, id: string): Promis
       issueCount: true,
       customerNumber: true,
       amlStatus: true,
-      outboundCalls: { where: { step: "core_product", outcome: "success" }, select: { parsed: true } },
+      productRequests: {
+        where: { status: { in: ["opened", "partial"] } },
+        orderBy: { position: "asc" },
+        select: { productCode: true, accounts: true, resolvedAccountNumber: true },
+      },
     },
   });
   if (!row) return null;
-  const accounts = row.outboundCalls.flatMap((call) => {
-    const parsed = ZAccountsInfo.safeParse(call.parsed);
+  // Accounts the core reported (CREATE entries), and those a person reconciled by hand.
+  const accounts = row.productRequests.flatMap((product) => {
+    if (product.resolvedAccountNumber) return [{ account_product: product.productCode, account_number: product.resolvedAccountNumber }];
+    const parsed = ZStoredAccounts.safeParse(product.accounts);
     if (!parsed.success) return [];
-    return parsed.data.accounts_info
-      .filter((entry) => entry.action === "CREATE")
-      .map((entry) => ({ account_product: String(entry.account_product), account_number: String(entry.account_number) }));
+    return parsed.data
+      .filter((entry) => entry.action === "CREATE" && entry.accountNumber !== null)
+      .map((entry) => ({ account_product: entry.accountProduct, account_number: entry.accountNumber! }));
   });
   return {
     id: row.id,

@@ -39,3 +39,23 @@ describe("canonicalJson", () => {
     expect(canonicalJson({ a: [1, 2] })).not.toBe(canonicalJson({ a: [2, 1] }));
   });
 });
+
+describe("text PostgreSQL cannot store", () => {
+  it("refuses a NUL character or a lone surrogate, naming the field (values and keys)", () => {
+    const body = { client_info: { first_name: "Ana\u0000", notes: ["ok", "\ud800"] }, ["bad\u0000key"]: 1 };
+    const result = parseIntake(JSON.stringify(body));
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { path: "client_info.first_name", message: "must not contain the NUL character (\\u0000)" },
+        { path: "client_info.notes.1", message: "must be valid Unicode text" },
+        { path: "bad\u0000key", message: "key must not contain the NUL character (\\u0000)" },
+      ],
+    });
+  });
+
+  it("keeps every other character, including emoji and accents", () => {
+    const result = parseIntake(JSON.stringify({ client_info: { first_name: "José 🙂 Ñandú" } }));
+    expect(result.ok).toBe(true);
+  });
+});

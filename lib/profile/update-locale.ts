@@ -9,7 +9,7 @@ import { prisma } from "@/lib/db/client";
 
 /** Saves the interface language as the user's preference. */
 export const updateLocale = authedAction
-  .metadata({ name: "updateLocale", permission: "profile:update" })
+  .metadata({ name: "updateLocale", permission: "profile:update", allowPending: true })
   .inputSchema(z.object({ locale: z.enum(LOCALES) }))
   .action(async ({ parsedInput, ctx }) => {
     await prisma.user.update({ where: { id: ctx.user.id }, data: { locale: parsedInput.locale } });

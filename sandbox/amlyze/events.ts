@@ -27,6 +27,9 @@ export const AMLYZE_DEMO_HITS: readonly TDemoHit[] = [
 
 export const AMLYZE_EVENT_TYPES = {
   kycPending: "app.amlyze.customer.riskmanagement.kyc_scoring.pending",
+  sanctionsPending: "app.amlyze.customer.screening.sanctions.pending",
+  pepPending: "app.amlyze.customer.screening.pep.pending",
+  adverseMediaPending: "app.amlyze.customer.screening.adverse_media.pending",
   kycCompleted: "app.amlyze.customer.riskmanagement.kyc_scoring.completed",
   sanctions: "app.amlyze.customer.screening.sanctions.completed",
   pep: "app.amlyze.customer.screening.pep.completed",
@@ -57,7 +60,7 @@ export function findDemoHit(firstName: string, lastName: string): TDemoHit | und
  * Every event one accepted submission produces, in the order AMLYZE would emit them.
  * `time` follows that logical order even when delivery is shuffled, as a real event bus would.
  */
-export function buildEvents(sub: TAmlyzeSubmission, opts: { outOfOrder?: boolean; now?: Date } = {}): TCloudEvent[] {
+export function buildEvents(sub: TAmlyzeSubmission, opts: { outOfOrder?: boolean; screeningPending?: boolean; now?: Date } = {}): TCloudEvent[] {
   const hit = findDemoHit(sub.firstName, sub.lastName);
   const initialRiskLevel: TRiskLevel = sub.riskLevel ?? "LOW";
   const finalRiskLevel: TRiskLevel = hit?.finalRiskLevel ?? "LOW";
@@ -81,8 +84,17 @@ export function buildEvents(sub: TAmlyzeSubmission, opts: { outOfOrder?: boolean
     return { screeningMatch: match, matches: match && hit ? [{ listName: hit.listName, matchedName, score: 0.97 }] : [] };
   };
 
+  const pending = { screeningMatch: null, matches: [] };
   const events = [
     event(AMLYZE_EVENT_TYPES.kycPending, { initialRiskLevel, finalRiskLevel: null, decisionType: null, decisionGroundCode: null }),
+    // Each list reports "pending" when its screening starts (unless switched off).
+    ...(opts.screeningPending === false
+      ? []
+      : [
+          event(AMLYZE_EVENT_TYPES.sanctionsPending, pending),
+          event(AMLYZE_EVENT_TYPES.pepPending, pending),
+          event(AMLYZE_EVENT_TYPES.adverseMediaPending, pending),
+        ]),
     event(AMLYZE_EVENT_TYPES.sanctions, screening("sanctions")),
     event(AMLYZE_EVENT_TYPES.pep, screening("pep")),
     event(AMLYZE_EVENT_TYPES.adverseMedia, screening("adverse_media")),

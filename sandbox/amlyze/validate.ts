@@ -9,6 +9,11 @@ export const AMLYZE_RISK_LEVELS = ["NONE", "LOW", "MEDIUM", "HIGH", "EXTREME"] a
 
 export type TRiskLevel = (typeof AMLYZE_RISK_LEVELS)[number];
 
+const MANDATORY_FIELDS = ["communicationNumber", "requester", "riskManagementCategory", "entityType", "customerExtId", "firstName", "lastName", "customerStatus"];
+/** Optional fields this sandbox knows; only INDIVIDUAL customers have a birth date or citizenship. */
+const ANY_ENTITY_FIELDS = ["riskLevel"];
+export const AMLYZE_INDIVIDUAL_ONLY_FIELDS = ["birthDate", "citizenshipCountry", "nationalCode"];
+
 export type TAmlyzeSubmission = {
   communicationNumber: string;
   requester: string;
@@ -54,6 +59,12 @@ export function validateSubmission(
   if (value.riskLevel !== undefined && value.riskLevel !== null && !oneOf(AMLYZE_RISK_LEVELS, value.riskLevel)) {
     errors.push(`RiskLevel must be one of ${AMLYZE_RISK_LEVELS.join(", ")}`);
   }
+  if (value.birthDate !== undefined && (typeof value.birthDate !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value.birthDate) || Number.isNaN(Date.parse(value.birthDate)))) {
+    errors.push("BirthDate must be a date (YYYY-MM-DD)");
+  }
+  if (value.citizenshipCountry !== undefined && (typeof value.citizenshipCountry !== "string" || !/^[A-Z]{2}$/.test(value.citizenshipCountry))) {
+    errors.push("CitizenshipCountry must be an ISO 3166-1 alpha-2 code");
+  }
   const extId = value.customerExtId;
   if (extId !== undefined && extId !== null && typeof extId !== "string") errors.push("CustomerExtId must be a string");
   if (errors.length > 0 || !communicationNumber || !requester || !entityType || !customerStatus || !firstName || !lastName) {
@@ -65,6 +76,13 @@ export function validateSubmission(
   const category = String(value.riskManagementCategory);
   if (!categories.includes(category)) {
     return { ok: false, body: { errorCode: "C007", errorDescription: `riskManagementCategory ${category} does not exist` } };
+  }
+  // The reference's codes: C014 a field not allowed for INDIVIDUAL, C015 for ORGANIZATION.
+  const allowed = new Set([...MANDATORY_FIELDS, ...ANY_ENTITY_FIELDS, ...(entityType === "INDIVIDUAL" ? AMLYZE_INDIVIDUAL_ONLY_FIELDS : [])]);
+  const extra = Object.keys(value).find((key) => !allowed.has(key));
+  if (extra !== undefined) {
+    const code = entityType === "INDIVIDUAL" ? "C014" : "C015";
+    return { ok: false, body: { errorCode: code, errorDescription: `Field ${extra} is not allowed for ${entityType}` } };
   }
   return {
     ok: true,

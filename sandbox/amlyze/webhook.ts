@@ -28,6 +28,8 @@ export type TWebhookOptions = {
   secret?: string;
   /** Wait before each event, so a console can be watched going from pending to completed. */
   delayMs?: number;
+  /** Deliver every event twice (same id), as an at-least-once event bus may. */
+  duplicates?: boolean;
   maxAttempts?: number;
   retryBaseMs?: number;
   attemptTimeoutMs?: number;
@@ -72,6 +74,7 @@ export class WebhookDeliverer {
       if (this.opts.delayMs && !(await this.opts.timers.sleep(this.opts.delayMs))) return;
       if (generation !== this.generation) return;
       if (!(await this.deliver(event, generation))) return;
+      if (this.opts.duplicates && !(await this.deliver(event, generation))) return;
     }
   }
 

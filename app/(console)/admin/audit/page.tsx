@@ -1,17 +1,57 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { auditFiltersToSearch, parseAuditFilters, type TAuditFilterName } from "@/lib/audit/audit-filters";
+import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db/client";
 
-export default async function AuditPage() {
+const FIELDS: Array<{ name: Exclude<TAuditFilterName, "before">; labelKey: string; type?: string; hintKey?: string }> = [
+  { name: "actor", labelKey: "actorFilter" },
+  { name: "action", labelKey: "actionFilter", hintKey: "actionHint" },
+  { name: "targetType", labelKey: "targetType" },
+  { name: "targetId", labelKey: "targetId" },
+  { name: "from", labelKey: "from", type: "date" },
+  { name: "to", labelKey: "to", type: "date" },
+];
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission("audit:read");
-  const [events, t, format] = await Promise.all([
-    prisma.auditEvent.findMany({ orderBy: { id: "desc" }, take: 200 }),
-    getTranslations("admin.audit"),
-    getFormatter(),
-  ]);
+  const { filters, invalid } = parseAuditFilters(await searchParams);
+  const [{ rows, nextBefore }, t, format] = await Promise.all([listAuditEvents(prisma, filters), getTranslations("admin.audit"), getFormatter()]);
+  const { before, ...withoutCursor } = filters;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {/* A plain GET form: the filters live in the URL and work without JavaScript. */}
+      <form method="get" action="/admin/audit" aria-label={t("filters")} className="grid gap-3 rounded-lg border border-border bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
+        {FIELDS.map((field) => (
+          <div key={field.name} className="space-y-1">
+            <Label htmlFor={`audit-${field.name}`}>{t(field.labelKey)}</Label>
+            <Input
+              id={`audit-${field.name}`}
+              name={field.name}
+              type={field.type ?? "text"}
+              defaultValue={filters[field.name] ?? ""}
+              placeholder={field.hintKey ? t(field.hintKey) : undefined}
+              aria-invalid={invalid.includes(field.name)}
+            />
+          </div>
+        ))}
+        <div className="flex gap-2 sm:col-span-3 lg:col-span-6">
+          <Button type="submit">{t("apply")}</Button>
+          <Button asChild variant="secondary">
+            <Link href="/admin/audit">{t("clear")}</Link>
+          </Button>
+        </div>
+      </form>
+      {invalid.length > 0 && (
+        <p role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          {t("invalid", { fields: invalid.join(", ") })}
+        </p>
+      )}
       <table className="w-full rounded-lg border border-border bg-white text-left text-sm">
         <thead className="bg-muted text-xs uppercase text-muted-foreground">
           <tr>
@@ -20,25 +60,41 @@ export default async function AuditPage() {
             <th scope="col" className="px-3 py-2">{t("action")}</th>
             <th scope="col" className="px-3 py-2">{t("target")}</th>
             <th scope="col" className="px-3 py-2">{t("details")}</th>
+            <th scope="col" className="px-3 py-2">{t("ip")}</th>
           </tr>
         </thead>
         <tbody>
-          {events.length === 0 && (
+          {rows.length === 0 && (
             <tr>
-              <td colSpan={5} className="px-3 py-8 text-center text-muted-foreground">{t("empty")}</td>
+              <td colSpan={6} className="px-3 py-8 text-center text-muted-foreground">{t("empty")}</td>
             </tr>
           )}
-          {events.map((event) => (
-            <tr key={String(event.id)} className="border-t border-border">
-              <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(event.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+          {rows.map((event) => (
+            <tr key={event.id} className="border-t border-border align-top" data-testid="audit-row">
+              <td className="whitespace-nowrap px-3 py-2">{format.dateTime(event.at, { dateStyle: "short", timeStyle: "medium" })}</td>
               <td className="px-3 py-2">{event.actorLabel}</td>
               <td className="px-3 py-2 font-mono">{event.action}</td>
-              <td className="px-3 py-2 font-mono text-xs">{event.targetType ? `${event.targetType}:${event.targetId}` : ""}</td>
-              <td className="px-3 py-2 font-mono text-xs">{JSON.stringify(event.details)}</td>
+              <td className="px-3 py-2 font-mono text-xs">{event.targetType ? `${event.targetType}:${event.targetId ?? ""}` : ""}</td>
+              <td className="px-3 py-2">
+                <pre className="max-w-md whitespace-pre-wrap break-words font-mono text-xs">{JSON.stringify(event.details, null, 2)}</pre>
+              </td>
+              <td className="px-3 py-2 font-mono text-xs">{event.ip ?? ""}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <nav className="flex gap-2" aria-label={t("pages")}>
+        {before && (
+          <Button asChild variant="secondary">
+            <Link href={`/admin/audit${auditFiltersToSearch(withoutCursor)}`}>{t("newest")}</Link>
+          </Button>
+        )}
+        {nextBefore && (
+          <Button asChild variant="secondary">
+            <Link href={`/admin/audit${auditFiltersToSearch({ ...withoutCursor, before: nextBefore })}`}>{t("older")}</Link>
+          </Button>
+        )}
+      </nav>
     </div>
   );
 }

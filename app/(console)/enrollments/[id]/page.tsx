@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EnrollmentAmlBlock } from "@/components/aml/enrollment-aml-block";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ChangeList } from "@/components/enrollment/change-list";
@@ -9,6 +10,7 @@ import { CodeListsProvider } from "@/components/enrollment/section-form/code-lis
 import { SectionForm } from "@/components/enrollment/section-form/section-form";
 import { SectionValue } from "@/components/enrollment/section-view";
 import { StatusBadge } from "@/components/enrollment/status-badge";
+import { PipelineSection, PushSection } from "@/components/push/push-section";
 import { Badge } from "@/components/ui/badge";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
@@ -16,25 +18,42 @@ import { prisma } from "@/lib/db/client";
 import { getEnrollment } from "@/lib/enrollment/get-enrollment";
 import { changesSinceReceived, listRevisions } from "@/lib/enrollment/get-history";
 import { countIssuesBySection, SECTION_KEYS, validateEnrollment } from "@/lib/enrollment/validate";
+import { getPipeline } from "@/lib/push/get-pipeline";
+import { listActiveProductCodes } from "@/lib/push/product-codes";
+import { fourEyesSetting } from "@/lib/push/settings";
 
-const EDITABLE_STATUSES = new Set(["received", "in_review", "ready", "failed"]);
+// As lib/enrollment/save-section.ts: never while a push runs or waits for reconciliation.
+const EDITABLE_STATUSES = new Set(["received", "in_review", "ready", "failed", "pushed"]);
+
+/** Today on the server's calendar, YYYY-MM-DD: the default open date of a product. */
+const today = () => new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
 export default async function EnrollmentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePagePermission("enrollment:read");
   const { id } = await params;
   const enrollment = await getEnrollment(prisma, id);
   if (!enrollment) notFound();
-  const [t, format, locale, revisions] = await Promise.all([
+  const canPush = can(user.role, "enrollment:push");
+  const [t, tAll, format, locale, revisions, pipeline, productCodes, fourEyes] = await Promise.all([
     getTranslations("enrollment"),
+    getTranslations(),
     getFormatter(),
     getLocale(),
     listRevisions(prisma, id),
+    getPipeline(prisma, id),
+    canPush ? listActiveProductCodes(prisma) : [],
+    fourEyesSetting(prisma),
   ]);
+  if (!pipeline) notFound();
+  const readAt = Date.now();
   const payload = (enrollment.payload ?? {}) as Record<string, unknown>;
   const issues = validateEnrollment(payload);
   const bySection = countIssuesBySection(issues);
   const editable = can(user.role, "enrollment:edit") && EDITABLE_STATUSES.has(enrollment.status);
   const sinceReceived = changesSinceReceived(enrollment.receivedPayload, payload);
+  const navKeys = [...(canPush ? ["push"] : []), "pipeline", ...SECTION_KEYS, "changes", "history"];
+  const navLabel = (key: string) =>
+    key === "push" ? tAll("push.title") : key === "pipeline" ? tAll("pipeline.title") : key === "changes" ? t("changesTitle") : key === "history" ? t("historyTitle") : t(`section.${key}`);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
@@ -44,10 +63,10 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ id:
         </Link>
         <nav aria-label={t("sections")} className="mt-4">
           <ul className="space-y-1">
-            {[...SECTION_KEYS, "changes", "history"].map((key) => (
+            {navKeys.map((key) => (
               <li key={key}>
                 <a href={`#${key}`} className="flex items-center justify-between rounded-md px-2 py-1 text-sm hover:bg-muted">
-                  {key === "changes" ? t("changesTitle") : key === "history" ? t("historyTitle") : t(`section.${key}`)}
+                  {navLabel(key)}
                   {key in bySection && (
                     <Badge tone={bySection[key as keyof typeof bySection] > 0 ? "warning" : "success"}>
                       {bySection[key as keyof typeof bySection]}
@@ -85,6 +104,18 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ id:
             </ul>
           )}
         </section>
+        {canPush && (
+          <PushSection
+            pipeline={pipeline}
+            requestedProducts={enrollment.requestedProducts}
+            productCodes={productCodes}
+            issueCount={issues.length}
+            lastEditorMayNotPush={fourEyes.enabled && enrollment.lastEditedById === user.id}
+            today={today()}
+            changes={<ChangeList changes={sinceReceived} />}
+          />
+        )}
+        <PipelineSection pipeline={pipeline} readAt={readAt} canReconcile={canPush} />
         <CodeListsProvider value={editable ? codeListsFor(toFormLocale(locale)) : { countries: [], currencies: [] }}>
           {SECTION_KEYS.map((key) => (
             <section key={key} id={key} aria-labelledby={`${key}-title`} className="scroll-mt-4 rounded-lg border border-border bg-white p-4">
@@ -106,6 +137,7 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ id:
             </section>
           ))}
         </CodeListsProvider>
+        <EnrollmentAmlBlock enrollmentId={enrollment.id} role={user.role} />
         <section id="changes" aria-labelledby="changes-title" className="scroll-mt-4 rounded-lg border border-border bg-white p-4">
           <h2 id="changes-title" className="mb-3 text-lg font-semibold">{t("changesTitle")}</h2>
           <ChangeList changes={sinceReceived} />

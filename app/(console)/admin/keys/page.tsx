@@ -1,0 +1,59 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CreateKeyForm } from "@/components/admin/keys/create-key-form";
+import { RevokeKeyButton } from "@/components/admin/keys/revoke-key-button";
+import { Badge } from "@/components/ui/badge";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { listIntakeKeys } from "@/lib/intake/manage-api-keys";
+
+export default async function IntakeKeysPage() {
+  await requirePagePermission("keys:manage");
+  const [keys, t, format] = await Promise.all([listIntakeKeys(prisma), getTranslations("admin.keys"), getFormatter()]);
+  const envKeys = (env().INTAKE_API_KEYS ?? "").split(",").filter((key) => key.trim() !== "").length;
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="max-w-3xl text-sm text-muted-foreground">{t("intro")}</p>
+      <section aria-labelledby="new-key" className="max-w-2xl space-y-2 rounded-lg border border-border bg-white p-4">
+        <h2 id="new-key" className="text-lg font-medium">
+          {t("create")}
+        </h2>
+        <CreateKeyForm />
+      </section>
+      <table className="w-full rounded-lg border border-border bg-white text-left text-sm">
+        <thead className="bg-muted text-xs uppercase text-muted-foreground">
+          <tr>
+            <th scope="col" className="px-3 py-2">{t("name")}</th>
+            <th scope="col" className="px-3 py-2">{t("prefix")}</th>
+            <th scope="col" className="px-3 py-2">{t("created")}</th>
+            <th scope="col" className="px-3 py-2">{t("lastUsed")}</th>
+            <th scope="col" className="px-3 py-2">{t("state")}</th>
+            <th scope="col" className="px-3 py-2" />
+          </tr>
+        </thead>
+        <tbody>
+          {keys.length === 0 && (
+            <tr>
+              <td colSpan={6} className="px-3 py-8 text-center text-muted-foreground">{t("empty")}</td>
+            </tr>
+          )}
+          {keys.map((key) => (
+            <tr key={key.id} className="border-t border-border" data-testid="intake-key-row">
+              <td className="px-3 py-2">{key.name}</td>
+              <td className="px-3 py-2 font-mono">{key.prefix}…</td>
+              <td className="px-3 py-2">{when(key.createdAt)}</td>
+              <td className="px-3 py-2">{key.lastUsedAt ? when(key.lastUsedAt) : t("never")}</td>
+              <td className="px-3 py-2">
+                {key.revokedAt ? <Badge tone="neutral">{`${t("revoked")} · ${when(key.revokedAt)}`}</Badge> : <Badge tone="success">{t("active")}</Badge>}
+              </td>
+              <td className="px-3 py-2 text-right">{!key.revokedAt && <RevokeKeyButton id={key.id} name={key.name} />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="text-xs text-muted-foreground">{t("envKeys", { count: envKeys })}</p>
+    </div>
+  );
+}

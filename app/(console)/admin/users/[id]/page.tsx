@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { UserAdminPanel } from "@/components/admin/users/user-admin-panel";
+import { Badge } from "@/components/ui/badge";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { prisma } from "@/lib/db/client";
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const me = await requirePagePermission("users:manage");
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const user = await prisma.user.findUnique({
+    where: { id: id.data },
+    select: { id: true, username: true, displayName: true, role: true, disabled: true, mustChangePassword: true, totpEnabledAt: true, lastLoginAt: true },
+  });
+  if (!user) notFound();
+  const [t, tUsers, tRole, format] = await Promise.all([getTranslations("admin.userDetail"), getTranslations("admin.users"), getTranslations("app.role"), getFormatter()]);
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <div className="max-w-2xl space-y-4">
+      <Link href="/admin/users" className="text-sm text-brand hover:underline">
+        ← {t("back")}
+      </Link>
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold">
+          {user.displayName} <span className="font-mono text-base text-muted-foreground">{user.username}</span>
+        </h1>
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <span>{tRole(user.role)}</span>
+          <Badge tone={user.disabled ? "danger" : "success"}>{user.disabled ? tUsers("disabled") : tUsers("active")}</Badge>
+          {user.mustChangePassword && <Badge tone="warning">{tUsers("mustChange")}</Badge>}
+          <span className="text-muted-foreground">{user.lastLoginAt ? t("lastLogin", { time: when(user.lastLoginAt) }) : t("neverLoggedIn")}</span>
+        </p>
+        {me.id === user.id && <p className="text-sm text-muted-foreground">{t("you")}</p>}
+      </div>
+      <UserAdminPanel
+        user={{
+          id: user.id,
+          username: user.username,
+          role: user.role,
+          disabled: user.disabled,
+          mustChangePassword: user.mustChangePassword,
+          totpEnabledText: user.totpEnabledAt ? t("totpOn", { time: when(user.totpEnabledAt) }) : null,
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import type { ReactNode } from "react";
+
+/** Pages meant for paper: no navigation, plain white, full width. */
+export default function PrintLayout({ children }: { children: ReactNode }) {
+  return <main className="mx-auto max-w-4xl bg-white px-6 py-6 print:max-w-none print:p-0">{children}</main>;
+}

@@ -1,0 +1,136 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { StatusBadge } from "@/components/enrollment/status-badge";
+import { Button } from "@/components/ui/button";
+import type { TPipeline } from "@/lib/push/get-pipeline";
+import { customerStep, pollInterval } from "@/lib/push/pipeline-steps";
+import { pushKeys } from "@/lib/push/query-keys";
+import { AttemptList } from "./attempt-list";
+import { ProductStep } from "./product-step";
+import { CustomerStepBadge } from "./push-badges";
+
+// GET /api/enrollments/{id}/pipeline
+async function fetchPipeline(enrollmentId: string): Promise<TPipeline> {
+  const response = await fetch(`/api/enrollments/${enrollmentId}/pipeline`, { cache: "no-store" });
+  if (!response.ok) throw new Error(`Pipeline request failed (${response.status})`);
+  return response.json();
+}
+
+export type TPipelineViewProps = {
+  /** The pipeline as the server read it for this render, and when (ms since epoch). */
+  initial: TPipeline;
+  readAt: number;
+  /** Officers may reconcile unknown outcomes; compliance only reads. */
+  canReconcile: boolean;
+};
+
+/** The live push pipeline: step 1 core_customer, step 2 each product, every attempt. */
+export function PipelineView({ initial, readAt, canReconcile }: TPipelineViewProps) {
+  const t = useTranslations("pipeline");
+  const tStatus = useTranslations("status");
+  const format = useFormatter();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const queryKey = pushKeys.pipeline(initial.enrollmentId);
+  const query = useQuery({
+    queryKey,
+    queryFn: () => fetchPipeline(initial.enrollmentId),
+    initialData: initial,
+    // the server's read time, so the "updated" line hydrates as it was rendered
+    initialDataUpdatedAt: readAt,
+    refetchInterval: (current) => pollInterval(current.state.data?.status),
+  });
+  const pipeline = query.data;
+
+  // The server parts (status badge, forms, push button) follow the pipeline's status.
+  const seen = useRef(`${pipeline.status}:${pipeline.pushSeq}`);
+  useEffect(() => {
+    const key = `${pipeline.status}:${pipeline.pushSeq}`;
+    if (seen.current === key) return;
+    seen.current = key;
+    router.refresh();
+  }, [pipeline.status, pipeline.pushSeq, router]);
+
+  // A server render newer than the cache (a push was just requested): read the pipeline again.
+  const rendered = useRef(initial);
+  useEffect(() => {
+    if (rendered.current === initial) return;
+    rendered.current = initial;
+    void queryClient.invalidateQueries({ queryKey: pushKeys.pipeline(initial.enrollmentId) });
+  }, [initial, queryClient]);
+
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey });
+    router.refresh();
+  };
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
+  const customer = customerStep(pipeline);
+
+  return (
+    <div className="space-y-4" data-testid="pipeline" data-status={pipeline.status}>
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <StatusBadge status={pipeline.status} />
+        {pipeline.pushRequestedAt && (
+          <span>{t("pushLine", { seq: pipeline.pushSeq, name: pipeline.pushRequestedBy ?? "—", time: when(pipeline.pushRequestedAt) })}</span>
+        )}
+        {pipeline.pushFinishedAt && pipeline.status !== "pushing" && <span>{t("finishedLine", { time: when(pipeline.pushFinishedAt) })}</span>}
+      </div>
+      {pipeline.pushError && (
+        // verbatim: the core's own message (4XX), or why the push stopped
+        <p role="alert" className="whitespace-pre-line rounded-md border border-red-200 bg-red-50 p-3 text-sm text-danger" data-testid="push-error">
+          {pipeline.pushError}
+        </p>
+      )}
+      {query.isError && (
+        <div role="alert" className="flex flex-wrap items-center gap-3 rounded-md bg-red-50 p-3 text-sm text-danger">
+          {t("loadError")}
+          <Button variant="secondary" onClick={() => void query.refetch()}>
+            {t("retry")}
+          </Button>
+        </div>
+      )}
+      <ol className="space-y-4">
+        <li className="space-y-2" aria-labelledby="pipeline-step1" data-testid="customer-step">
+          <div className="flex flex-wrap items-center gap-3">
+            <h3 id="pipeline-step1" className="font-medium">
+              {t("step1")}
+            </h3>
+            <CustomerStepBadge state={customer.state} />
+          </div>
+          <p className="text-sm">
+            {t("customerNumber")}:{" "}
+            <span className="font-mono" data-testid="customer-number">
+              {pipeline.customerNumber ?? t("none")}
+            </span>
+          </p>
+          <AttemptList attempts={customer.attempts} />
+        </li>
+        <li className="space-y-2" aria-labelledby="pipeline-step2">
+          <h3 id="pipeline-step2" className="font-medium">
+            {t("step2")}
+          </h3>
+          {pipeline.products.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t("noProducts")}</p>
+          ) : (
+            <ul className="space-y-3">
+              {pipeline.products.map((product) => (
+                <ProductStep key={product.id} pipeline={pipeline} product={product} canReconcile={canReconcile} onResolved={refresh} />
+              ))}
+            </ul>
+          )}
+        </li>
+      </ol>
+      <p className="text-xs text-muted-foreground">
+        {t("updated", { time: format.dateTime(new Date(query.dataUpdatedAt), { timeStyle: "medium" }) })}
+      </p>
+      {/* announced when the status changes, not at every poll */}
+      <p className="sr-only" aria-live="polite">
+        {tStatus.has(pipeline.status) ? tStatus(pipeline.status) : pipeline.status}
+      </p>
+    </div>
+  );
+}

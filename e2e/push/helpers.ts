@@ -1,0 +1,94 @@
+import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { INTAKE_KEY, SANDBOX_CORE_URL } from "../../playwright.config";
+
+export type TFixture = { id: string; code: string; documentNumber: string };
+
+const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+const uniqueCode = () => Array.from({ length: 6 }, () => ALPHABET[Math.floor(Math.random() * ALPHABET.length)]).join("");
+const uniqueDigits = (length: number) => Array.from({ length }, (_, i) => (i === 0 ? 1 + Math.floor(Math.random() * 9) : Math.floor(Math.random() * 10))).join("");
+
+/**
+ * Posts seed example 1 (valid: no issues) with a unique wisenroll code and a unique main
+ * document, since the sandbox core knows a customer by its main document.
+ */
+export async function intakeFixture(request: APIRequestContext, requestedProducts?: unknown[]): Promise<TFixture> {
+  const body = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-1.json", "utf8"));
+  const code = uniqueCode();
+  const documentNumber = uniqueDigits(9);
+  body.client_info.wisenroll_code = code;
+  const main = (body.client_documents as { main: number; document_number: string }[]).find((doc) => doc.main === 1)!;
+  main.document_number = documentNumber;
+  if (requestedProducts) body.requested_products = requestedProducts;
+  const response = await request.post("/api/v1/enrollments", { headers: { Authorization: `Bearer ${INTAKE_KEY}` }, data: body });
+  expect(response.status()).toBe(201);
+  const created = (await response.json()) as { id: string; issues: number };
+  expect(created.issues).toBe(0);
+  return { id: created.id, code, documentNumber };
+}
+
+/** What the onboarding app's outcome API says (GET /api/v1/enrollments/{id}): the data, not the screen. */
+export async function outcomeOf(request: APIRequestContext, id: string) {
+  const response = await request.get(`/api/v1/enrollments/${id}`, { headers: { Authorization: `Bearer ${INTAKE_KEY}` } });
+  expect(response.status()).toBe(200);
+  return (await response.json()) as { status: string; customer_number: number | null; accounts: { account_product: string; account_number: string }[] };
+}
+
+// POST /_sandbox/faults
+export async function setCoreFaults(request: APIRequestContext, faults: Record<string, unknown>) {
+  const response = await request.post(`${SANDBOX_CORE_URL}/_sandbox/faults`, { data: faults });
+  expect(response.status()).toBe(200);
+}
+
+// DELETE /_sandbox/faults
+export async function clearCoreFaults(request: APIRequestContext) {
+  await request.delete(`${SANDBOX_CORE_URL}/_sandbox/faults`);
+}
+
+type TLedger = {
+  customers: { customerNumber: number; mainDocument: { document_number: string } }[];
+  accounts: { accountNumber: string; productCode: string; customerNumber: number }[];
+};
+
+/** The sandbox core's own record of one customer (by main document) and the accounts it holds. */
+export async function coreRecordOf(request: APIRequestContext, documentNumber: string) {
+  const response = await request.get(`${SANDBOX_CORE_URL}/_sandbox/ledger`);
+  const ledger = (await response.json()) as TLedger;
+  const customer = ledger.customers.find((c) => c.mainDocument.document_number === documentNumber) ?? null;
+  const accounts = customer ? ledger.accounts.filter((a) => a.customerNumber === customer.customerNumber) : [];
+  return { customer, accounts };
+}
+
+export const pushSection = (page: Page) => page.locator("section#push");
+export const pipeline = (page: Page) => page.getByTestId("pipeline");
+export const productStep = (page: Page, code: string) => pipeline(page).getByTestId("pipeline-product").filter({ has: page.getByRole("heading", { name: new RegExp(`^${code} ·`) }) });
+export const pushDialog = (page: Page) => page.getByRole("alertdialog", { name: "Push this enrollment to the core?" });
+
+/** Opens the confirmation, lets `check` look at it, and pushes. */
+export async function pushFromDialog(page: Page, check?: (dialog: Locator) => Promise<void>) {
+  await pushSection(page).getByRole("button", { name: "Push to core" }).click();
+  const dialog = pushDialog(page);
+  // the dialog's code loads on demand: allow for a slow first fetch
+  await expect(dialog).toBeVisible({ timeout: 10_000 });
+  // focus starts inside the dialog (on Cancel, the safe choice)
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  if (check) await check(dialog);
+  await dialog.getByRole("button", { name: "Push to core" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Marks the document, so a test can tell that what it saw arrived without a reload. */
+export async function markDocument(page: Page) {
+  await page.evaluate(() => Object.assign(window, { e2eLoadedOnce: true }));
+}
+
+export async function expectNoReload(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { e2eLoadedOnce?: boolean }).e2eLoadedOnce)).toBe(true);
+}
+
+export async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}

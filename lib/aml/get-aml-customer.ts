@@ -1,0 +1,108 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { maskIdentity } from "@/lib/intake/extract-columns";
+import { maskDocumentNumbers } from "./mask";
+import { resultsFromRow, type TAmlResults, type TAmlState, type TAmlSubmissionStatus } from "./view";
+
+export type TAmlSubmissionSummary = {
+  id: string;
+  enrollmentId: string;
+  pushSeq: number;
+  communicationNumber: string;
+  status: TAmlSubmissionStatus;
+  attempts: number;
+  message: string | null;
+  errors: Array<{ code?: string; message: string }>;
+  nextAttemptAt: Date | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+};
+
+/** What the compliance customer page shows: the AML view, the submissions, the enrollment masked. */
+export type TAmlCustomerDetail = {
+  customerExtId: string;
+  state: TAmlState;
+  riskLevel: string | null;
+  decisionType: string | null;
+  decisionGroundCode: string | null;
+  hasHit: boolean;
+  eventCount: number;
+  unknownEventCount: number;
+  lastEventAt: Date | null;
+  results: TAmlResults;
+  submissions: TAmlSubmissionSummary[];
+  enrollment: {
+    id: string;
+    fullName: string;
+    wisenrollCode: string | null;
+    status: string;
+    branchName: string | null;
+    mainDocType: string | null;
+    mainDocMasked: string;
+    receivedAt: Date;
+    /** The reviewed payload with every document number masked. */
+    payload: Record<string, unknown>;
+    documentCount: number;
+  } | null;
+};
+
+export const submissionSelect = {
+  id: true,
+  enrollmentId: true,
+  pushSeq: true,
+  communicationNumber: true,
+  status: true,
+  attempts: true,
+  message: true,
+  errors: true,
+  nextAttemptAt: true,
+  createdAt: true,
+  finishedAt: true,
+} as const;
+
+export function toSubmissionSummary<T extends { errors: unknown }>(row: T): Omit<T, "errors"> & { errors: Array<{ code?: string; message: string }> } {
+  return { ...row, errors: Array.isArray(row.errors) ? (row.errors as Array<{ code?: string; message: string }>) : [] };
+}
+
+export async function getAmlCustomer(db: PrismaClient, customerExtId: string): Promise<TAmlCustomerDetail | null> {
+  if (customerExtId.length > 64) return null;
+  const view = await db.amlCustomer.findUnique({ where: { customerExtId } });
+  if (!view) return null;
+  const [submissions, enrollment] = await Promise.all([
+    db.amlSubmission.findMany({ where: { customerExtId }, orderBy: { createdAt: "desc" }, take: 50, select: submissionSelect }),
+    view.enrollmentId
+      ? db.enrollment.findUnique({
+          where: { id: view.enrollmentId },
+          select: { id: true, fullName: true, wisenrollCode: true, status: true, branchName: true, mainDocType: true, mainDocNumber: true, receivedAt: true, payload: true },
+        })
+      : null,
+  ]);
+  const payload = (enrollment?.payload ?? {}) as Record<string, unknown>;
+  return {
+    customerExtId,
+    state: view.state,
+    riskLevel: view.riskLevel,
+    decisionType: view.decisionType,
+    decisionGroundCode: view.decisionGroundCode,
+    hasHit: view.hasHit,
+    eventCount: view.eventCount,
+    unknownEventCount: view.unknownEventCount,
+    lastEventAt: view.lastEventAt,
+    results: resultsFromRow(view),
+    submissions: submissions.map(toSubmissionSummary),
+    enrollment: enrollment
+      ? {
+          id: enrollment.id,
+          fullName: enrollment.fullName,
+          wisenrollCode: enrollment.wisenrollCode,
+          status: enrollment.status,
+          branchName: enrollment.branchName,
+          mainDocType: enrollment.mainDocType,
+          mainDocMasked: maskIdentity(enrollment.mainDocNumber),
+          receivedAt: enrollment.receivedAt,
+          payload: maskDocumentNumbers(payload) as Record<string, unknown>,
+          documentCount: Array.isArray(payload.client_documents) ? payload.client_documents.length : 0,
+        }
+      : null,
+  };
+}

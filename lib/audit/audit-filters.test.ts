@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { auditFiltersToSearch, parseAuditFilters } from "@/lib/audit/audit-filters";
+
+describe("audit filters in the URL", () => {
+  it("reads the valid ones and names the ignored ones", () => {
+    const { filters, invalid } = parseAuditFilters({ actor: " admin ", action: "login.", from: "2026-11-01", to: "2026-13-01", before: "123", targetType: "user", targetId: ["a", "b"] });
+    expect(filters).toEqual({ actor: "admin", action: "login.", from: "2026-11-01", before: "123", targetType: "user", targetId: "a" });
+    expect(invalid).toEqual(["to"]);
+    expect(parseAuditFilters({ action: "LOGIN'; --", before: "-1" }).invalid).toEqual(["action", "before"]);
+    expect(parseAuditFilters({ actor: "", action: "" })).toEqual({ filters: {}, invalid: [] });
+  });
+
+  it("writes them back, leaving out the empty ones", () => {
+    expect(auditFiltersToSearch({ action: "user.", targetId: "x y" })).toBe("?action=user.&targetId=x+y");
+    expect(auditFiltersToSearch({})).toBe("");
+  });
+});

@@ -1,0 +1,129 @@
+// What the detail page shows of the push pipeline: the enrollment's push state, each product,
+// and every attempt with its exact request and response (credentials are never stored).
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type TPipelineAttempt = {
+  id: string;
+  step: "core_customer" | "core_product" | "amlyze_simplified_customer";
+  callKey: string;
+  attempt: number;
+  outcome: "pending" | "success" | "rejected" | "unknown" | "not_sent";
+  httpStatus: number | null;
+  durationMs: number | null;
+  error: string | null;
+  url: string;
+  requestBody: string;
+  responseBody: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  productRequestId: string | null;
+};
+
+export type TPipelineAccount = { action: "CREATE" | "ERROR"; accountProduct: string; accountNumber: string | null; message: string | null };
+
+export type TPipelineProduct = {
+  id: string;
+  productCode: string;
+  productName: string;
+  openDate: string;
+  relatedClientInfo: unknown[];
+  status: "queued" | "sending" | "opened" | "partial" | "refused" | "needs_reconciliation" | "not_created";
+  accounts: TPipelineAccount[];
+  message: string | null;
+  sentInPush: number | null;
+  resolution: string | null;
+  resolvedAccountNumber: string | null;
+  resolutionNote: string | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+};
+
+export type TPipeline = {
+  enrollmentId: string;
+  status: string;
+  version: number;
+  pushSeq: number;
+  customerNumber: string | null;
+  pushError: string | null;
+  pushRequestedBy: string | null;
+  pushRequestedAt: string | null;
+  pushFinishedAt: string | null;
+  products: TPipelineProduct[];
+  /** Newest first. */
+  attempts: TPipelineAttempt[];
+};
+
+export async function getPipeline(db: PrismaClient, enrollmentId: string): Promise<TPipeline | null> {
+  const enrollment = await db.enrollment.findUnique({
+    where: { id: enrollmentId },
+    select: {
+      status: true,
+      version: true,
+      pushSeq: true,
+      customerNumber: true,
+      pushError: true,
+      pushRequestedById: true,
+      pushRequestedAt: true,
+      pushFinishedAt: true,
+    },
+  });
+  if (!enrollment) return null;
+  const [products, calls] = await Promise.all([
+    db.productRequest.findMany({
+      where: { enrollmentId },
+      orderBy: { position: "asc" },
+      include: { product: { select: { name: true } } },
+    }),
+    db.outboundCall.findMany({ where: { enrollmentId }, orderBy: [{ startedAt: "desc" }, { attempt: "desc" }], take: 200 }),
+  ]);
+  const userIds = [enrollment.pushRequestedById, ...products.map((p) => p.resolvedById)].filter((id): id is string => id !== null);
+  const users = new Map(
+    (await db.user.findMany({ where: { id: { in: [...new Set(userIds)] } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
+  );
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return {
+    enrollmentId,
+    status: enrollment.status,
+    version: enrollment.version,
+    pushSeq: enrollment.pushSeq,
+    customerNumber: enrollment.customerNumber === null ? null : enrollment.customerNumber.toString(),
+    pushError: enrollment.pushError,
+    pushRequestedBy: enrollment.pushRequestedById ? (users.get(enrollment.pushRequestedById) ?? null) : null,
+    pushRequestedAt: iso(enrollment.pushRequestedAt),
+    pushFinishedAt: iso(enrollment.pushFinishedAt),
+    products: products.map((p) => ({
+      id: p.id,
+      productCode: p.productCode,
+      productName: p.product.name,
+      openDate: p.openDate.toISOString().slice(0, 10),
+      relatedClientInfo: Array.isArray(p.relatedClientInfo) ? p.relatedClientInfo : [],
+      status: p.status,
+      accounts: (Array.isArray(p.accounts) ? p.accounts : []) as TPipelineAccount[],
+      message: p.message,
+      sentInPush: p.sentInPush,
+      resolution: p.resolution,
+      resolvedAccountNumber: p.resolvedAccountNumber,
+      resolutionNote: p.resolutionNote,
+      resolvedBy: p.resolvedById ? (users.get(p.resolvedById) ?? null) : null,
+      resolvedAt: iso(p.resolvedAt),
+      createdAt: p.createdAt.toISOString(),
+    })),
+    attempts: calls.map((c) => ({
+      id: c.id,
+      step: c.step,
+      callKey: c.callKey,
+      attempt: c.attempt,
+      outcome: c.outcome,
+      httpStatus: c.httpStatus,
+      durationMs: c.durationMs,
+      error: c.error,
+      url: c.url,
+      requestBody: c.requestBody,
+      responseBody: c.responseBody,
+      startedAt: c.startedAt.toISOString(),
+      finishedAt: iso(c.finishedAt),
+      productRequestId: c.productRequestId,
+    })),
+  };
+}

@@ -1,0 +1,55 @@
+// The enrollment's status once nothing is in flight, from its products. One rule, used when a
+// push ends and when a person reconciles a product, so both always agree.
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { EnrollmentStatus, ProductRequestStatus } from "@/lib/generated/prisma/enums";
+
+export type TSettledProduct = { productCode: string; status: ProductRequestStatus; sentInPush: number | null; message: string | null };
+
+export type TSettlement = { status: EnrollmentStatus; pushError: string | null };
+
+/** Pure: which status the enrollment ends in, and the reason shown when it is not "pushed". */
+export function settlement(products: readonly TSettledProduct[], pushSeq: number): TSettlement {
+  const count = (status: ProductRequestStatus) => products.filter((p) => p.status === status);
+  const unknown = count("needs_reconciliation");
+  if (unknown.length > 0) {
+    return { status: "needs_reconciliation", pushError: `${unknown.map((p) => p.productCode).join(", ")}: the core's answer is unknown; check the core and reconcile.` };
+  }
+  const unsent = [...count("queued"), ...count("not_created")];
+  if (unsent.length > 0) {
+    const reasons = unsent.map((p) => (p.message ? `${p.productCode}: ${p.message}` : `${p.productCode}: not sent yet`));
+    return { status: "failed", pushError: reasons.join("\n") };
+  }
+  // Refusals of earlier pushes were already reported; only this push's decide its outcome.
+  const refused = products.filter((p) => p.status === "refused" && p.sentInPush === pushSeq);
+  if (refused.length > 0) {
+    return { status: "failed", pushError: refused.map((p) => `${p.productCode}: ${p.message ?? "refused by the core"}`).join("\n") };
+  }
+  // Pushed, but an account the core refused inside a partly opened product must not go unseen.
+  const partial = products.filter((p) => p.status === "partial" && p.sentInPush === pushSeq);
+  if (partial.length > 0) return { status: "pushed", pushError: partial.map((p) => `${p.productCode}: ${p.message ?? "partly opened"}`).join("\n") };
+  return { status: "pushed", pushError: null };
+}
+
+/**
+ * Writes the settlement of a push that is running (status `pushing`) or waiting for a person,
+ * with its audit event, in one statement. The caller holds the enrollment (the push lock, or the
+ * row lock of a reconciliation), so the products read here cannot change underneath.
+ */
+/** Returns the status written, or null when the enrollment was not waiting to be settled. */
+export async function settleEnrollment(db: PrismaClient | Prisma.TransactionClient, enrollmentId: string, pushSeq: number): Promise<EnrollmentStatus | null> {
+  const products = await db.productRequest.findMany({
+    where: { enrollmentId },
+    select: { productCode: true, status: true, sentInPush: true, message: true },
+  });
+  const result = settlement(products, pushSeq);
+  const details = JSON.stringify({ pushSeq, status: result.status, products: products.length });
+  const written = await db.$executeRaw`
+    WITH settled AS (
+      UPDATE enrollments SET status = ${result.status}::"EnrollmentStatus", push_error = ${result.pushError}, push_finished_at = now(), updated_at = now()
+      WHERE id = ${enrollmentId}::uuid AND push_seq = ${pushSeq} AND status IN ('pushing', 'needs_reconciliation')
+      RETURNING id)
+    INSERT INTO audit_events (actor_label, action, target_type, target_id, details)
+    SELECT 'system:push-worker', 'enrollment.push_settled', 'enrollment', id::text, ${details}::jsonb FROM settled`;
+  // The statement's count is the audit row's: one exactly when the enrollment was settled.
+  return written > 0 ? result.status : null;
+}

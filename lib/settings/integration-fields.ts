@@ -1,0 +1,127 @@
+// The integration settings as data: for each field its database key, the environment variable
+// that wins over it, whether it is a secret, and the one zod schema its value must pass (read
+// from the environment, read from the database, typed in the admin form). Shared by the form,
+// the server action and lib/settings/integrations.ts: no server imports here.
+import { z } from "zod";
+import { AMLYZE_CUSTOMER_STATUSES, AMLYZE_DEFAULT_PATH } from "@/lib/integrations/amlyze/schemas";
+
+export const AMLYZE_AUTH_KINDS = ["none", "basic", "bearer"] as const;
+export type TAmlyzeAuthKind = (typeof AMLYZE_AUTH_KINDS)[number];
+
+const ZUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .max(500)
+  .refine((url) => !/\/\/[^/?#]*@/.test(url), { error: "must not carry credentials (use the username and password fields)" });
+const ZText = (max: number) => z.string().trim().min(1).max(max);
+const ZTimeout = z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).max(120_000);
+
+export type TFieldKind = "url" | "text" | "secret" | "timeout" | "path" | "choice";
+
+export type TSettingField = {
+  /** Key of the integration_settings row. */
+  key: string;
+  /** The environment variable that wins over the database. */
+  env: string;
+  kind: TFieldKind;
+  /** Secrets are write-only: stored encrypted, never shown or returned again. */
+  secret: boolean;
+  schema: z.ZodType<string | number>;
+  /** Used when neither the environment nor the database has a value. */
+  fallback: string | number | null;
+  /** Allowed values of a `choice` field. */
+  choices?: readonly string[];
+};
+
+const field = (f: Omit<TSettingField, "secret" | "fallback"> & { fallback?: string | number | null }): TSettingField => ({
+  ...f,
+  secret: f.kind === "secret",
+  fallback: f.fallback ?? null,
+});
+
+export const CORE_FIELDS = {
+  baseUrl: field({ key: "core.base_url", env: "CORE_BASE_URL", kind: "url", schema: ZUrl }),
+  username: field({
+    key: "core.username",
+    env: "CORE_USERNAME",
+    kind: "text",
+    // RFC 7617: a Basic user-id cannot contain a colon.
+    schema: ZText(200).refine((value) => !value.includes(":"), { error: "must not contain ':'" }),
+  }),
+  password: field({ key: "core.password", env: "CORE_PASSWORD", kind: "secret", schema: z.string().min(1).max(1000) }),
+  timeoutMs: field({ key: "core.timeout_ms", env: "CORE_TIMEOUT_MS", kind: "timeout", schema: ZTimeout, fallback: 15_000 }),
+} satisfies Record<string, TSettingField>;
+
+export const AMLYZE_FIELDS = {
+  baseUrl: field({ key: "amlyze.base_url", env: "AMLYZE_BASE_URL", kind: "url", schema: ZUrl }),
+  path: field({
+    key: "amlyze.path",
+    env: "AMLYZE_PATH",
+    kind: "path",
+    schema: z.string().trim().startsWith("/", { error: "must start with /" }).max(200),
+    fallback: AMLYZE_DEFAULT_PATH,
+  }),
+  authKind: field({ key: "amlyze.auth", env: "AMLYZE_AUTH", kind: "choice", schema: z.enum(AMLYZE_AUTH_KINDS), choices: AMLYZE_AUTH_KINDS, fallback: "bearer" }),
+  token: field({ key: "amlyze.token", env: "AMLYZE_TOKEN", kind: "secret", schema: z.string().min(1).max(4000) }),
+  username: field({
+    key: "amlyze.username",
+    env: "AMLYZE_USERNAME",
+    kind: "text",
+    schema: ZText(200).refine((value) => !value.includes(":"), { error: "must not contain ':'" }),
+  }),
+  password: field({ key: "amlyze.password", env: "AMLYZE_PASSWORD", kind: "secret", schema: z.string().min(1).max(1000) }),
+  requester: field({ key: "amlyze.requester", env: "AMLYZE_REQUESTER", kind: "text", schema: ZText(100), fallback: "financial_institution" }),
+  riskManagementCategory: field({ key: "amlyze.risk_management_category", env: "AMLYZE_RISK_CATEGORY", kind: "text", schema: ZText(100), fallback: "FAST" }),
+  customerStatus: field({
+    key: "amlyze.customer_status",
+    env: "AMLYZE_CUSTOMER_STATUS",
+    kind: "choice",
+    schema: z.enum(AMLYZE_CUSTOMER_STATUSES),
+    choices: AMLYZE_CUSTOMER_STATUSES,
+    fallback: "ACTIVE",
+  }),
+  webhookSecret: field({ key: "amlyze.webhook_secret", env: "AMLYZE_WEBHOOK_SECRET", kind: "secret", schema: z.string().min(16, { error: "at least 16 characters" }).max(1000) }),
+  timeoutMs: field({ key: "amlyze.timeout_ms", env: "AMLYZE_TIMEOUT_MS", kind: "timeout", schema: ZTimeout, fallback: 10_000 }),
+} satisfies Record<string, TSettingField>;
+
+export const INTEGRATIONS = { core: CORE_FIELDS, amlyze: AMLYZE_FIELDS } as const;
+export type TIntegration = keyof typeof INTEGRATIONS;
+export type TCoreField = keyof typeof CORE_FIELDS;
+export type TAmlyzeField = keyof typeof AMLYZE_FIELDS;
+export type TIntegrationField<I extends TIntegration> = keyof (typeof INTEGRATIONS)[I] & string;
+
+export type TSettingSource = "environment" | "database" | "unset";
+
+/** Every field of one integration, as the admin form sends it. */
+function formSchema(fields: Record<string, TSettingField>) {
+  const values: Record<string, z.ZodType> = {};
+  for (const [name, f] of Object.entries(fields)) {
+    // Absent: untouched (or set by the environment). Plain fields: "" clears the stored value.
+    // Secrets: "" keeps the stored value; listing the field in `clear` removes it.
+    values[name] = z.union([z.literal(""), f.schema]).optional();
+  }
+  const secretNames = Object.entries(fields)
+    .filter(([, f]) => f.secret)
+    .map(([name]) => name) as [string, ...string[]];
+  return z.object({ values: z.object(values), clear: z.array(z.enum(secretNames)).max(secretNames.length).default([]) });
+}
+
+export const ZIntegrationSettingsInput = z.discriminatedUnion("integration", [
+  formSchema(CORE_FIELDS).extend({ integration: z.literal("core") }),
+  formSchema(AMLYZE_FIELDS).extend({ integration: z.literal("amlyze") }),
+]);
+export type TIntegrationSettingsInput = z.input<typeof ZIntegrationSettingsInput>;
+
+/** What the admin page shows of one field: a value only when it is not a secret. */
+export type TSettingFieldView = {
+  name: string;
+  key: string;
+  env: string;
+  kind: TFieldKind;
+  secret: boolean;
+  source: TSettingSource;
+  /** Current value as text (never for secrets); the fallback when unset. */
+  value: string | null;
+  /** Whether a value is in force (for secrets: stored or in the environment). */
+  isSet: boolean;
+  choices?: readonly string[];
+};

@@ -1,0 +1,93 @@
+// The intake API as a service of its own: `npm run intake` (tsx --conditions=react-server
+// scripts/intake-server.ts). It answers POST /api/v1/enrollments exactly as the console does (the
+// same lib/intake/handle-intake.ts) and nothing else, so it can live where the onboarding app
+// can reach it while the back-office console stays on the bank's internal network, and it
+// scales apart from the console. Environment: DATABASE_URL, INTAKE_API_KEYS, INTAKE_PORT (3001),
+// INTAKE_HOST (127.0.0.1), DB_POOL_MAX.
+import http from "node:http";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { z } from "zod";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { authenticateIntake, handleIntakeBody, INTAKE_TOO_LARGE, INTAKE_UNAUTHORIZED, type TIntakeHttpResult } from "@/lib/intake/handle-intake";
+import { MAX_INTAKE_BYTES } from "@/lib/intake/parse-intake";
+import { logger } from "@/lib/logger";
+
+const ZIntakeEnv = z.object({
+  DATABASE_URL: z.url({ error: "DATABASE_URL must be a postgresql:// URL" }),
+  INTAKE_API_KEYS: z.string().optional(),
+  INTAKE_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  INTAKE_HOST: z.string().min(1).default("127.0.0.1"),
+  DB_POOL_MAX: z.coerce.number().int().positive().default(20),
+});
+
+const SECURITY_HEADERS = {
+  "Content-Type": "application/json",
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+  "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+  "Referrer-Policy": "no-referrer",
+};
+
+function send(res: http.ServerResponse, result: TIntakeHttpResult): void {
+  res.writeHead(result.status, { ...SECURITY_HEADERS, ...result.headers }).end(JSON.stringify(result.body));
+}
+
+/** The body as text, or null once it passes the limit (the rest is not read). */
+function readLimited(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers["content-length"] ?? 0) > MAX_INTAKE_BYTES) return resolve(null);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > MAX_INTAKE_BYTES) {
+        req.removeAllListeners("data");
+        req.resume();
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+export function createIntakeServer(db: PrismaClient, keys: string | undefined): http.Server {
+  return http.createServer((req, res) => {
+    const path = (req.url ?? "").split("?")[0];
+    if (req.method === "GET" && path === "/healthz") return void res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");
+    if (path !== "/api/v1/enrollments") return send(res, { status: 404, body: { errors: [{ path: "", message: "Not found" }] } });
+    if (req.method !== "POST") return send(res, { status: 405, body: { errors: [{ path: "", message: "Use POST" }] }, headers: { Allow: "POST" } });
+    (async () => {
+      const actor = await authenticateIntake(db, req.headers.authorization ?? null, keys);
+      if (!actor) return send(res, INTAKE_UNAUTHORIZED);
+      const text = await readLimited(req);
+      if (text === null) return send(res, INTAKE_TOO_LARGE);
+      send(res, await handleIntakeBody(db, actor, text));
+    })().catch((error: unknown) => {
+      logger.error({ err: error }, "intake failed");
+      if (!res.headersSent) send(res, { status: 500, body: { errors: [{ path: "", message: "Internal error; nothing was stored" }] } });
+    });
+  });
+}
+
+async function main() {
+  const parsed = ZIntakeEnv.safeParse(process.env);
+  if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  const env = parsed.data;
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX }) });
+  const server = createIntakeServer(db, env.INTAKE_API_KEYS);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(env.INTAKE_PORT, env.INTAKE_HOST, resolve));
+  logger.info({ port: env.INTAKE_PORT, host: env.INTAKE_HOST }, "intake service listening");
+  const stop = () => server.close(() => void db.$disconnect().then(() => process.exit(0)));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+if (process.argv[1]?.endsWith("intake-server.ts")) {
+  main().catch((error: unknown) => {
+    logger.error({ err: error }, "intake service failed to start");
+    process.exit(1);
+  });
+}
