@@ -19,7 +19,7 @@ const ZCredentials = z.object({
 });
 
 export type TAuthorizeResult =
-  | { kind: "ok"; user: { id: string; name: string; role: TRole } }
+  | { kind: "ok"; user: { id: string; name: string; role: TRole; sessionEpoch: number } }
   /** Password right, and the user has a second factor: ask for the code (not a failure). */
   | { kind: "code_required" }
   | { kind: "refused" };
@@ -73,7 +73,7 @@ export async function authorizeCredentials(
   }
   const user = await db.user.findUnique({
     where: { username },
-    select: { id: true, username: true, displayName: true, role: true, disabled: true, passwordHash: true, totpSecret: true, totpEnabledAt: true },
+    select: { id: true, username: true, displayName: true, role: true, disabled: true, passwordHash: true, totpSecret: true, totpEnabledAt: true, sessionEpoch: true },
   });
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   const secondFactor = user?.totpEnabledAt && user.totpSecret ? { id: user.id, totpSecret: user.totpSecret } : null;
@@ -94,5 +94,5 @@ export async function authorizeCredentials(
   await clearFailures(db, key);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   await recordAudit(db, { actor: { id: user.id, label: user.username }, action: "login.succeeded", details: factor ? { factor } : {}, ip });
-  return { kind: "ok", user: { id: user.id, name: user.displayName, role: user.role as TRole } };
+  return { kind: "ok", user: { id: user.id, name: user.displayName, role: user.role as TRole, sessionEpoch: user.sessionEpoch } };
 }

@@ -23,18 +23,19 @@ export type TCurrentUser = {
 };
 
 /**
- * The signed-in user as the database knows them now: the role and the disabled flag are read
- * on every request, so a change takes effect at once rather than at token expiry.
+ * The signed-in user as the database knows them now: the role, the disabled flag and the session
+ * epoch are read on every request, so a change takes effect at once rather than at token expiry.
  */
 export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {
   const session = await getServerSession(authOptions());
-  const userId = (session as { userId?: string } | null)?.userId;
+  const { userId, sessionEpoch } = (session ?? {}) as { userId?: string; sessionEpoch?: number };
   if (!userId) return null;
   const user = await prisma.user.findUnique({
     where: { id: userId },
-    select: { id: true, username: true, displayName: true, role: true, disabled: true, locale: true, mustChangePassword: true, totpEnabledAt: true },
+    select: { id: true, username: true, displayName: true, role: true, disabled: true, locale: true, mustChangePassword: true, totpEnabledAt: true, sessionEpoch: true },
   });
-  if (!user || user.disabled) return null;
+  // A session signed in before an admin reset the password or second factor is over.
+  if (!user || user.disabled || user.sessionEpoch !== sessionEpoch) return null;
   const totpEnabled = user.totpEnabledAt !== null;
   let pending: TPendingStep | null = null;
   if (user.mustChangePassword) pending = "password";

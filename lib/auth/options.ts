@@ -45,11 +45,14 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.epoch = (user as { sessionEpoch?: number }).sessionEpoch ?? 0;
+        }
         return token;
       },
       session({ session, token }) {
-        return { ...session, userId: token.sub };
+        return { ...session, userId: token.sub, sessionEpoch: typeof token.epoch === "number" ? token.epoch : 0 };
       },
     },
   };

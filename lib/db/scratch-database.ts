@@ -22,6 +22,13 @@ export async function createScratchDatabase(
     async drop() {
       const client = new pg.Client({ connectionString: baseUrl });
       await client.connect();
+      // Pools close their connections a moment after end() resolves; terminating one of them
+      // mid-close raises an error no listener catches. Wait for them (2 s at most), then force.
+      for (let waited = 0; waited < 2_000; waited += 50) {
+        const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     },

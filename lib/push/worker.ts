@@ -163,6 +163,9 @@ async function coreForRun(db: PrismaClient, env: TWorkerEnv): Promise<Pick<TPush
 export async function startPushWorker(options: TStartWorkerOptions): Promise<TPushWorker> {
   const { env } = options;
   const pool = new pg.Pool({ connectionString: options.connectionString, max: env.PUSH_WORKER_CONCURRENCY + 2 });
+  // A lost idle connection (database restart) must not end the worker; a push that held its lock
+  // on it is found by the sweep once the lock is gone.
+  pool.on("error", (error) => rootLogger.warn({ err: error }, "idle lock connection lost"));
   const deps: Omit<TPushDeps, "core" | "coreBaseUrl"> = {
     db: options.db,
     lockPool: pool,

@@ -11,8 +11,8 @@ import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { TCreateUser, TUserAdminResult } from "./user-schemas";
 
-/** Who acts, and from where. */
-export type TAdminContext = { actor: TAuditActor & { id: string }; ip?: string | null };
+/** Who acts, and from where: an admin in the console, or an operator at the command line (no id). */
+export type TAdminContext = { actor: TAuditActor; ip?: string | null };
 
 export const adminContext = (user: TCurrentUser, ip: string | null): TAdminContext => ({ actor: { id: user.id, label: user.username }, ip });
 
@@ -101,7 +101,8 @@ export async function resetUserPassword(db: PrismaClient, userId: string, tempor
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { username: true } });
     if (!user) return { kind: "not_found" } as const;
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } });
+    // Whoever holds a session of this account now (perhaps the reason for the reset) is signed out.
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true, sessionEpoch: { increment: 1 } } });
     await tx.loginThrottle.deleteMany({ where: { key: { startsWith: `${user.username.toLowerCase()}|` } } });
     await audit(tx, ctx, "user.password_reset", userId, { passwordGenerated: generated !== null });
     return { kind: "done", ...(generated ? { temporaryPassword: generated } : {}) } as const;
@@ -113,7 +114,7 @@ export async function resetUserTotp(db: PrismaClient, userId: string, ctx: TAdmi
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { totpEnabledAt: true } });
     if (!user) return { kind: "not_found" } as const;
-    await tx.user.update({ where: { id: userId }, data: TOTP_CLEARED });
+    await tx.user.update({ where: { id: userId }, data: { ...TOTP_CLEARED, sessionEpoch: { increment: 1 } } });
     await audit(tx, ctx, "user.totp_reset", userId, { wasEnabled: user.totpEnabledAt !== null });
     return { kind: "done" } as const;
   });

@@ -1,5 +1,6 @@
 // User administration on a database of its own (the shared one always has the demo admin, so
 // "the last active admin" could never be tested there).
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { verifyPassword } from "@/lib/auth/password";
@@ -11,9 +12,11 @@ import { changeOwnPassword } from "@/lib/account/change-password";
 let db: PrismaClient;
 let drop: () => Promise<void>;
 let ctx: TAdminContext;
+let scratchUrl: string;
 
 beforeAll(async () => {
   const scratch = await createScratchDatabase(process.env.DATABASE_URL!, { prefix: "users_test", migrate: true });
+  scratchUrl = scratch.url;
   db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url, max: 6 }) });
   drop = async () => {
     await db.$disconnect();
@@ -61,7 +64,7 @@ describe("user administration", () => {
   });
 
   it("never removes the last active admin, by demotion or by disabling, even when two admins try at once", async () => {
-    const root = ctx.actor.id;
+    const root = ctx.actor.id!;
     expect(await changeUserRole(db, root, "officer", ctx)).toEqual({ kind: "last_admin" });
     expect(await setUserDisabled(db, root, true, ctx)).toEqual({ kind: "last_admin" });
 
@@ -93,14 +96,40 @@ describe("user administration", () => {
     expect(user.mustChangePassword).toBe(true);
     expect(await verifyPassword(user.passwordHash, (reset as { temporaryPassword: string }).temporaryPassword)).toBe(true);
     expect(await db.loginThrottle.count({ where: { key: { startsWith: "locked.user|" } } })).toBe(0);
+    // Every session signed in before the reset ends (e2e/auth/revocation.spec.ts shows it).
+    expect(user.sessionEpoch).toBe(1);
 
     expect(await resetUserTotp(db, id, ctx)).toEqual({ kind: "done" });
     const cleared = await db.user.findUniqueOrThrow({ where: { id } });
-    expect(cleared).toMatchObject({ totpSecret: null, totpEnabledAt: null, totpRecoveryHashes: [] });
+    expect(cleared).toMatchObject({ totpSecret: null, totpEnabledAt: null, totpRecoveryHashes: [], sessionEpoch: 2 });
     const events = (await audit(id)).map((e) => ({ action: e.action, details: e.details, ip: e.ip, actor: e.actorLabel }));
     expect(events.slice(1)).toEqual([
       { action: "user.password_reset", details: { passwordGenerated: true }, ip: "10.0.0.9", actor: "root-admin" },
       { action: "user.totp_reset", details: { wasEnabled: true }, ip: "10.0.0.9", actor: "root-admin" },
     ]);
+  });
+
+  it("creates the first admin of a deployment from the command line, with a password shown once", async () => {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/create-admin.ts", ...args], {
+        env: { ...process.env, DATABASE_URL: scratchUrl },
+        encoding: "utf8",
+      });
+    const first = run("first.admin", "First", "Admin");
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    const password = first.stdout.trim().split("\n").at(-1)!;
+    const admin = await db.user.findUniqueOrThrow({ where: { username: "first.admin" } });
+    expect(admin).toMatchObject({ role: "admin", displayName: "First Admin", mustChangePassword: true, disabled: false });
+    expect(await verifyPassword(admin.passwordHash, password)).toBe(true);
+    const [created] = await audit(admin.id);
+    expect(created).toMatchObject({ action: "user.created", actorId: null, actorLabel: expect.stringMatching(/^cli:/) });
+
+    const again = run("first.admin");
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("username first.admin is taken");
+    const invalid = run("Not A Username");
+    expect(invalid.status).toBe(1);
+    expect(invalid.stderr).toContain("username:");
   });
 });
