@@ -16,7 +16,9 @@ async function scriptsOf(html: string, baseUrl: string, cookie: string | null) {
     const response = await fetch(new URL(src, baseUrl), { headers: cookie ? { cookie } : {} });
     const body = Buffer.from(await response.arrayBuffer());
     raw += body.length;
-    gzipped += zlib.gzipSync(body, { level: 9 }).length;
+    const size = zlib.gzipSync(body, { level: 9 }).length;
+    gzipped += size;
+    if (process.env.BENCH_VERBOSE) console.log(`  ${(size / 1024).toFixed(1).padStart(6)} kB  ${src}`);
   }
   return { files: sources.length, raw, gzipped };
 }
