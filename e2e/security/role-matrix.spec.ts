@@ -27,10 +27,9 @@ const ACTIONS: Record<string, TActionExpectation> = {
   },
   pushEnrollment: { allowed: ["officer"], input: (s) => ({ enrollmentId: s.enrollmentId, version: s.version, products: [] }) },
   resolveProductRequest: { allowed: ["officer"], input: (s) => ({ productRequestId: s.productRequestId, resolution: "not_created" }) },
-  setFourEyes: { allowed: ["admin"], input: () => ({ enabled: true }) },
   revealDocuments: { allowed: ["compliance"], input: (s) => ({ enrollmentId: s.enrollmentId }) },
   // Administration (products, integrations, users, keys, two-factor policy)
-  setTotpPolicyAction: { allowed: ["admin"], input: () => ({ required: false }) },
+  setSwitchAction: { allowed: ["admin"], input: () => ({ name: "requireTotp", on: true }) },
   createProductCodeAction: { allowed: ["admin"], input: () => ({ code: "MX01", name: "Matrix", description: "", active: true }) },
   updateProductCodeAction: { allowed: ["admin"], input: () => ({ code: "AH01", name: "Matrix", description: "", active: false }) },
   deleteProductCodeAction: { allowed: ["admin"], input: () => ({ code: "AH01" }) },

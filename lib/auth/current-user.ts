@@ -3,8 +3,8 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
 import type { TRole } from "@/lib/auth/roles";
-import { totpPolicy } from "@/lib/auth/totp-policy";
 import { prisma } from "@/lib/db/client";
+import { readSwitch } from "@/lib/settings/switches";
 
 /**
  * What a signed-in user must do before anything else: change the temporary password an admin
@@ -39,6 +39,6 @@ export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {
   const totpEnabled = user.totpEnabledAt !== null;
   let pending: TPendingStep | null = null;
   if (user.mustChangePassword) pending = "password";
-  else if (!totpEnabled && (await totpPolicy(prisma)).required) pending = "totp";
+  else if (!totpEnabled && (await readSwitch(prisma, "requireTotp")).on) pending = "totp";
   return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, locale: user.locale, totpEnabled, pending };
 });

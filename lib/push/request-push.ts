@@ -7,7 +7,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { ZRelatedClientInfo } from "@/lib/integrations/core/schemas";
 import { enqueuePush } from "./jobs";
 import type { TProductInput, TPushResult, TRelatedClientInput } from "./push-input";
-import { fourEyesSetting } from "./settings";
+import { readSwitch } from "@/lib/settings/switches";
 
 export class EnrollmentNotFoundError extends Error {}
 
@@ -89,8 +89,8 @@ export async function requestPush(db: PrismaClient, options: TRequestPushOptions
     const issueCount = validateEnrollment(enrollment.payload).length;
     if (issueCount > 0) return { kind: "not_ready", issueCount };
 
-    const fourEyes = await fourEyesSetting(tx);
-    if (fourEyes.enabled && enrollment.lastEditedById !== null && enrollment.lastEditedById === options.actor.id) {
+    const fourEyes = await readSwitch(tx, "fourEyes");
+    if (fourEyes.on && enrollment.lastEditedById !== null && enrollment.lastEditedById === options.actor.id) {
       await tx.auditEvent.create({
         data: {
           actorId: options.actor.id,
@@ -144,7 +144,7 @@ export async function requestPush(db: PrismaClient, options: TRequestPushOptions
         action: "enrollment.push_requested",
         targetType: "enrollment",
         targetId: options.enrollmentId,
-        details: { pushSeq, version: enrollment.version, products: options.products.map((p) => p.productCode), fourEyes: fourEyes.enabled },
+        details: { pushSeq, version: enrollment.version, products: options.products.map((p) => p.productCode), fourEyes: fourEyes.on },
         ip: options.ip ?? null,
       },
     });

@@ -1,14 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { FourEyesForm } from "@/components/admin/four-eyes-form";
-import { RequireTotpForm } from "@/components/admin/require-totp-form";
+import { SwitchSettingForm } from "@/components/admin/switch-setting-form";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { totpPolicy } from "@/lib/auth/totp-policy";
 import { prisma } from "@/lib/db/client";
-import { fourEyesSetting } from "@/lib/push/settings";
+import { readSwitch } from "@/lib/settings/switches";
 
 export default async function SettingsPage() {
   const me = await requirePagePermission("settings:manage");
-  const [setting, totp, t] = await Promise.all([fourEyesSetting(prisma), totpPolicy(prisma), getTranslations("admin.settings")]);
+  const [setting, totp, t] = await Promise.all([readSwitch(prisma, "fourEyes"), readSwitch(prisma, "requireTotp"), getTranslations("admin.settings")]);
   return (
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -17,7 +15,14 @@ export default async function SettingsPage() {
           {t("fourEyes")}
         </h2>
         <p className="text-sm text-muted-foreground">{t("fourEyesHelp")}</p>
-        <FourEyesForm enabled={setting.enabled} locked={setting.source === "environment"} sourceNote={t(`source.${setting.source}`)} />
+        <SwitchSettingForm
+          name="fourEyes"
+          on={setting.on}
+          locked={setting.source === "environment"}
+          sourceNote={t(`source.${setting.source}`)}
+          legend={t("fourEyes")}
+          labels={{ on: t("on"), off: t("off") }}
+        />
       </section>
       <section aria-labelledby="require-totp-heading" className="space-y-2 rounded-lg border border-border bg-white p-4">
         <h2 id="require-totp-heading" className="text-lg font-medium">
@@ -25,7 +30,14 @@ export default async function SettingsPage() {
         </h2>
         <p className="text-sm text-muted-foreground">{t("requireTotpHelp")}</p>
         {!me.totpEnabled && <p className="text-sm text-amber-900">{t("requireTotpSelf")}</p>}
-        <RequireTotpForm required={totp.required} locked={totp.source === "environment"} sourceNote={t(`totpSource.${totp.source}`)} />
+        <SwitchSettingForm
+          name="requireTotp"
+          on={totp.on}
+          locked={totp.source === "environment"}
+          sourceNote={t(`totpSource.${totp.source}`)}
+          legend={t("requireTotp")}
+          labels={{ on: t("required"), off: t("optional") }}
+        />
       </section>
       <p className="text-sm text-muted-foreground">{t("keyRotation")}</p>
     </div>

@@ -20,7 +20,7 @@ import { changesSinceReceived, listRevisions } from "@/lib/enrollment/get-histor
 import { countIssuesBySection, SECTION_KEYS, validateEnrollment } from "@/lib/enrollment/validate";
 import { getPipeline } from "@/lib/push/get-pipeline";
 import { listActiveProductCodes } from "@/lib/push/product-codes";
-import { fourEyesSetting } from "@/lib/push/settings";
+import { readSwitch } from "@/lib/settings/switches";
 
 // As lib/enrollment/save-section.ts: never while a push runs or waits for reconciliation.
 const EDITABLE_STATUSES = new Set(["received", "in_review", "ready", "failed", "pushed"]);
@@ -42,7 +42,7 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ id:
     listRevisions(prisma, id),
     getPipeline(prisma, id),
     canPush ? listActiveProductCodes(prisma) : [],
-    fourEyesSetting(prisma),
+    readSwitch(prisma, "fourEyes"),
   ]);
   if (!pipeline) notFound();
   const readAt = Date.now();
@@ -110,7 +110,7 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ id:
             requestedProducts={enrollment.requestedProducts}
             productCodes={productCodes}
             issueCount={issues.length}
-            lastEditorMayNotPush={fourEyes.enabled && enrollment.lastEditedById === user.id}
+            lastEditorMayNotPush={fourEyes.on && enrollment.lastEditedById === user.id}
             today={today()}
             changes={<ChangeList changes={sinceReceived} />}
           />

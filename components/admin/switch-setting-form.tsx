@@ -4,27 +4,38 @@ import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { setTotpPolicyAction } from "@/lib/auth/actions/set-totp-policy";
+import { setSwitchAction } from "@/lib/settings/actions/set-switch";
+import type { TSwitchName } from "@/lib/settings/switches";
 
-/** "Require TOTP for all users": a radio pair and Save; read-only when REQUIRE_TOTP decides. */
-export function RequireTotpForm({ required, locked, sourceNote }: { required: boolean; locked: boolean; sourceNote: string }) {
+type TProps = {
+  name: TSwitchName;
+  on: boolean;
+  /** The environment decides: shown, not editable. */
+  locked: boolean;
+  sourceNote: string;
+  legend: string;
+  labels: { on: string; off: string };
+};
+
+/** One on/off setting of Admin → Settings: a radio pair and Save. */
+export function SwitchSettingForm({ name, on, locked, sourceNote, legend, labels }: TProps) {
   const t = useTranslations("admin.settings");
-  const [value, setValue] = useState(required);
-  const { execute, isPending, result } = useAction(setTotpPolicyAction);
+  const [value, setValue] = useState(on);
+  const { execute, isPending, result } = useAction(setSwitchAction);
   return (
     <form
       className="space-y-3"
       onSubmit={(event) => {
         event.preventDefault();
-        execute({ required: value });
+        execute({ name, on: value });
       }}
     >
       <fieldset disabled={locked || isPending} className="flex gap-4 text-sm">
-        <legend className="sr-only">{t("requireTotp")}</legend>
+        <legend className="sr-only">{legend}</legend>
         {([true, false] as const).map((option) => (
           <label key={String(option)} className="flex items-center gap-2">
-            <input type="radio" name="requireTotp" checked={value === option} onChange={() => setValue(option)} />
-            {option ? t("required") : t("optional")}
+            <input type="radio" name={name} checked={value === option} onChange={() => setValue(option)} />
+            {option ? labels.on : labels.off}
           </label>
         ))}
       </fieldset>
