@@ -3,9 +3,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import type autocannon from "autocannon";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
+import { generateEnrollment } from "@/lib/enrollment/generate";
 
 /** A migrated scratch database on the server DATABASE_URL points at. */
 export function scratchDatabase(prefix: string) {
@@ -67,6 +69,25 @@ export function codeFor(n: number, salt: number): string {
     value = Math.floor(value / 32);
   }
   return text;
+}
+
+/** The n-th generated enrollment of a run, with its own wisenroll code. */
+export function intakeBody(n: number, salt: number): Record<string, unknown> {
+  const enrollment = generateEnrollment(n, salt);
+  (enrollment.client_info as Record<string, unknown>).wisenroll_code = codeFor(n, salt);
+  return enrollment;
+}
+
+/** autocannon's request list for POSTing new enrollments with `key`, a fresh body each time. */
+export function intakeRequests(key: string, salt: number): autocannon.Request[] {
+  let n = 0;
+  return [
+    {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      setupRequest: (request) => ({ ...request, body: JSON.stringify(intakeBody(n++, salt)) }),
+    },
+  ];
 }
 
 /** A user the benchmarks sign in as (password `bench-password`), an officer unless told otherwise. */

@@ -9,19 +9,12 @@ import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import autocannon from "autocannon";
 import pg from "pg";
-import { generateEnrollment } from "@/lib/enrollment/generate";
 import { extractQueueColumns } from "@/lib/intake/extract-columns";
-import { codeFor, scratchDatabase, startConsole } from "./harness";
+import { intakeBody, intakeRequests, scratchDatabase, startConsole } from "./harness";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const KEY = "bench-intake-key-0123456789";
-
-function body(n: number, salt: number) {
-  const enrollment = generateEnrollment(n, salt);
-  (enrollment.client_info as Record<string, unknown>).wisenroll_code = codeFor(n, salt);
-  return enrollment;
-}
 
 async function rawInsertBaseline(databaseUrl: string): Promise<number> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: CONNECTIONS });
@@ -31,7 +24,7 @@ async function rawInsertBaseline(databaseUrl: string): Promise<number> {
   const deadline = Date.now() + SECONDS * 1000;
   const worker = async () => {
     while (Date.now() < deadline) {
-      const payload = body(next++, salt);
+      const payload = intakeBody(next++, salt);
       const columns = extractQueueColumns(payload);
       const text = JSON.stringify(payload);
       await pool.query(
@@ -66,19 +59,7 @@ async function startIntakeService(databaseUrl: string, port: number) {
 }
 
 async function load(url: string, salt: number) {
-  let n = 0;
-  return autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [
-      {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
-        setupRequest: (request) => ({ ...request, body: JSON.stringify(body(n++, salt)) }),
-      },
-    ],
-  });
+  return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: intakeRequests(KEY, salt) });
 }
 
 async function main() {
@@ -86,19 +67,7 @@ async function main() {
   const server = await startConsole({ databaseUrl: db.url, port: 3210, env: { INTAKE_API_KEYS: KEY, DB_POOL_MAX: "20" } });
   try {
     const salt = Date.now() % 1_000_000;
-    let n = 0;
-    const result = await autocannon({
-      url: `${server.baseUrl}/api/v1/enrollments`,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [
-        {
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
-          setupRequest: (request) => ({ ...request, body: JSON.stringify(body(n++, salt)) }),
-        },
-      ],
-    });
+    const result = await load(`${server.baseUrl}/api/v1/enrollments`, salt);
     const floor = await autocannon({
       url: `${server.baseUrl}/api/v1/enrollments`,
       connections: CONNECTIONS,

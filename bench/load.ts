@@ -8,19 +8,12 @@
 // Run: npm run bench:load   (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ROWS override the defaults)
 import autocannon from "autocannon";
 import pg from "pg";
-import { generateEnrollment } from "@/lib/enrollment/generate";
-import { codeFor, createBenchUser, percentile, scratchDatabase, signIn, startConsole } from "./harness";
+import { createBenchUser, intakeRequests, percentile, scratchDatabase, signIn, startConsole } from "./harness";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ROWS = Number(process.env.BENCH_ROWS ?? 2_000);
 const KEY = "bench-intake-key-0123456789";
-
-function body(n: number, salt: number) {
-  const enrollment = generateEnrollment(n, salt);
-  (enrollment.client_info as Record<string, unknown>).wisenroll_code = codeFor(n, salt);
-  return JSON.stringify(enrollment);
-}
 
 type TLoad = { label: string; url: string; connections: number; options: Partial<autocannon.Options>; okStatus: number };
 type TResult = { label: string; requests: number; perSecond: number; p50: number; p95: number; p99: number; errors: number };
@@ -108,13 +101,7 @@ async function main() {
 
 /** POSTs of new enrollments (a fresh wisenroll code each), `limit` of them at most. */
 function intakeOptions(limit: number, salt: number): Partial<autocannon.Options> {
-  let n = 0;
-  return {
-    method: "POST",
-    ...(Number.isFinite(limit) ? { amount: limit } : {}),
-    headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
-    requests: [{ setupRequest: (request) => ({ ...request, body: body(n++, salt * 1_000_000) }) }],
-  };
+  return { ...(Number.isFinite(limit) ? { amount: limit } : {}), requests: intakeRequests(KEY, salt * 1_000_000) };
 }
 
 main().catch((error: unknown) => {

@@ -3,8 +3,8 @@
 import type { ComponentProps, ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { get, useFormContext, useFormState, type RegisterOptions } from "react-hook-form";
+import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { translatePushIssue } from "./issue-messages";
 
 /** DOM id of a push form field: `products.0.openDate` → `pf-products-0-openDate`. */
@@ -30,55 +30,14 @@ type TFieldProps = {
 
 const domId = (name: string, scope: string | undefined) => pushFieldId(scope ? `${scope}.${name}` : name);
 
-function FieldShell({ name, scope, label, hint, required, error, children }: Omit<TFieldProps, "options"> & { error: string | null; children: ReactNode }) {
-  const id = domId(name, scope);
-  return (
-    <div className="space-y-1">
-      <Label htmlFor={id}>
-        {label}
-        {required && (
-          <span aria-hidden="true" className="ml-0.5 text-danger">
-            *
-          </span>
-        )}
-      </Label>
-      {children}
-      {hint && (
-        <p id={`${id}-desc`} className="text-xs text-muted-foreground">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-danger">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function describedBy(id: string, hint: string | undefined, error: string | null): string | undefined {
-  const ids = [hint ? `${id}-desc` : null, error ? `${id}-error` : null].filter((part) => part !== null);
-  return ids.length > 0 ? ids.join(" ") : undefined;
-}
-
 /** A labelled text input of the push form, with its hint and its error. */
 export function PushTextField({ name, scope, label, hint, required, options, ...input }: TFieldProps & Omit<ComponentProps<"input">, "name">) {
   const { register } = useFormContext();
   const error = useOwnError(name);
-  const id = domId(name, scope);
   return (
-    <FieldShell name={name} scope={scope} label={label} hint={hint} required={required} error={error}>
-      <Input
-        id={id}
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-required={required ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...input}
-        {...register(name, options)}
-      />
-    </FieldShell>
+    <FormField id={domId(name, scope)} label={label} hint={hint} error={error} required={required}>
+      {(control) => <Input autoComplete="off" {...control} {...input} {...register(name, options)} />}
+    </FormField>
   );
 }
 
@@ -86,19 +45,13 @@ export function PushTextField({ name, scope, label, hint, required, options, ...
 export function PushSelectField({ name, scope, label, hint, required, options, children }: TFieldProps & { children: ReactNode }) {
   const { register } = useFormContext();
   const error = useOwnError(name);
-  const id = domId(name, scope);
   return (
-    <FieldShell name={name} scope={scope} label={label} hint={hint} required={required} error={error}>
-      <NativeSelect
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-required={required ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className="aria-invalid:border-danger"
-        {...register(name, options)}
-      >
-        {children}
-      </NativeSelect>
-    </FieldShell>
+    <FormField id={domId(name, scope)} label={label} hint={hint} error={error} required={required}>
+      {(control) => (
+        <NativeSelect className="aria-invalid:border-danger" {...control} {...register(name, options)}>
+          {children}
+        </NativeSelect>
+      )}
+    </FormField>
   );
 }

@@ -10,19 +10,29 @@ export function FormField({
   label,
   hint,
   error,
+  required,
   children,
 }: {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: ReactNode;
-  children: (control: { id: string; "aria-describedby"?: string; "aria-invalid": boolean }) => ReactNode;
+  /** Marks the label with a visual asterisk and the control with aria-required. */
+  required?: boolean;
+  children: (control: { id: string; "aria-describedby"?: string; "aria-invalid": boolean; "aria-required"?: boolean }) => ReactNode;
 }) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
-      <Label htmlFor={id}>{label}</Label>
-      {children({ id, "aria-describedby": describedBy, "aria-invalid": Boolean(error) })}
+      <Label htmlFor={id}>
+        {label}
+        {required && (
+          <span aria-hidden="true" className="ml-0.5 text-danger">
+            *
+          </span>
+        )}
+      </Label>
+      {children({ id, "aria-describedby": describedBy, "aria-invalid": Boolean(error), ...(required ? { "aria-required": true } : {}) })}
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-muted-foreground">
           {hint}
