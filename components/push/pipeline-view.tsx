@@ -46,14 +46,16 @@ export function PipelineView({ initial, readAt, canReconcile }: TPipelineViewPro
   });
   const pipeline = query.data;
 
-  // The server parts (status badge, forms, push button) follow the pipeline's status.
-  const seen = useRef(`${pipeline.status}:${pipeline.pushSeq}`);
+  // The server parts (status badge, forms, push button) follow the pipeline's status: while the
+  // last server render disagrees with the live status, render again. Comparing with the render
+  // (not with the status seen before) also repairs a render that raced the worker and came back
+  // older than the status it was asked for.
+  const { isFetching } = query;
   useEffect(() => {
-    const key = `${pipeline.status}:${pipeline.pushSeq}`;
-    if (seen.current === key) return;
-    seen.current = key;
+    if (isFetching) return;
+    if (initial.status === pipeline.status && initial.pushSeq === pipeline.pushSeq) return;
     router.refresh();
-  }, [pipeline.status, pipeline.pushSeq, router]);
+  }, [initial.status, initial.pushSeq, pipeline.status, pipeline.pushSeq, isFetching, router]);
 
   // A server render newer than the cache (a push was just requested): read the pipeline again.
   const rendered = useRef(initial);

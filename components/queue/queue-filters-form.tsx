@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Input, NativeSelect } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { branchOption, FilterInput, FilterSelect } from "@/components/ui/filter-fields";
 import { ENROLLMENT_STATUSES, QUEUE_SORTS, type TQueueFilters } from "@/lib/queue/queue-filters";
 
 type TProps = {
@@ -27,50 +26,12 @@ export function QueueFiltersForm({ filters, branches, onChange }: TProps) {
         onChange({ q: value("q"), status: value("status") as TQueueFilters["status"], branch: value("branch"), from: value("from"), to: value("to"), sort: (value("sort") ?? "received_desc") as TQueueFilters["sort"] });
       }}
     >
-      <div className="space-y-1 md:col-span-2">
-        <Label htmlFor="q">{t("queue.search")}</Label>
-        <Input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder={t("queue.searchPlaceholder")} />
-      </div>
-      <div className="space-y-1">
-        <Label htmlFor="status">{t("queue.status")}</Label>
-        <NativeSelect id="status" name="status" defaultValue={filters.status ?? ""}>
-          <option value="">{t("queue.anyStatus")}</option>
-          {ENROLLMENT_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`status.${status}`)}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div className="space-y-1">
-        <Label htmlFor="branch">{t("queue.branch")}</Label>
-        <NativeSelect id="branch" name="branch" defaultValue={filters.branch ?? ""}>
-          <option value="">{t("queue.anyBranch")}</option>
-          {branches.map((branch) => (
-            <option key={branch.code} value={branch.code}>
-              {branch.code} {branch.name ? `· ${branch.name}` : ""}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div className="space-y-1">
-        <Label htmlFor="from">{t("queue.from")}</Label>
-        <Input id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
-      </div>
-      <div className="space-y-1">
-        <Label htmlFor="to">{t("queue.to")}</Label>
-        <Input id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
-      </div>
-      <div className="space-y-1">
-        <Label htmlFor="sort">{t("queue.sort")}</Label>
-        <NativeSelect id="sort" name="sort" defaultValue={filters.sort}>
-          {QUEUE_SORTS.map((sort) => (
-            <option key={sort} value={sort}>
-              {t(`queue.sorts.${sort}`)}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
+      <FilterInput id="q" name="q" type="search" label={t("queue.search")} value={filters.q} placeholder={t("queue.searchPlaceholder")} className="md:col-span-2" />
+      <FilterSelect id="status" name="status" label={t("queue.status")} value={filters.status} anyLabel={t("queue.anyStatus")} options={ENROLLMENT_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))} />
+      <FilterSelect id="branch" name="branch" label={t("queue.branch")} value={filters.branch} anyLabel={t("queue.anyBranch")} options={branches.map(branchOption)} />
+      <FilterInput id="from" name="from" type="date" label={t("queue.from")} value={filters.from} />
+      <FilterInput id="to" name="to" type="date" label={t("queue.to")} value={filters.to} />
+      <FilterSelect id="sort" name="sort" label={t("queue.sort")} value={filters.sort} options={QUEUE_SORTS.map((sort) => ({ value: sort, label: t(`queue.sorts.${sort}`) }))} />
       <div className="flex items-end gap-2 md:col-span-5">
         <Button type="submit">{t("queue.apply")}</Button>
         <Button type="reset" variant="secondary" onClick={() => onChange({ sort: "received_desc" })}>

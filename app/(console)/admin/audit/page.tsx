@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -52,37 +53,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {t("invalid", { fields: invalid.join(", ") })}
         </p>
       )}
-      <table className="w-full rounded-lg border border-border bg-white text-left text-sm">
-        <thead className="bg-muted text-xs uppercase text-muted-foreground">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("at")}</th>
-            <th scope="col" className="px-3 py-2">{t("actor")}</th>
-            <th scope="col" className="px-3 py-2">{t("action")}</th>
-            <th scope="col" className="px-3 py-2">{t("target")}</th>
-            <th scope="col" className="px-3 py-2">{t("details")}</th>
-            <th scope="col" className="px-3 py-2">{t("ip")}</th>
+      <DataTable
+        caption={t("title")}
+        columns={[t("at"), t("actor"), t("action"), t("target"), t("details"), t("ip")]}
+        empty={t("empty")}
+        isEmpty={rows.length === 0}
+      >
+        {rows.map((event) => (
+          <tr key={event.id} className="border-t border-border align-top" data-testid="audit-row">
+            <td className="whitespace-nowrap px-3 py-2">{format.dateTime(event.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+            <td className="px-3 py-2">{event.actorLabel}</td>
+            <td className="px-3 py-2 font-mono">{event.action}</td>
+            <td className="px-3 py-2 font-mono text-xs">{event.targetType ? `${event.targetType}:${event.targetId ?? ""}` : ""}</td>
+            <td className="px-3 py-2">
+              <pre className="max-w-md whitespace-pre-wrap break-words font-mono text-xs">{JSON.stringify(event.details, null, 2)}</pre>
+            </td>
+            <td className="px-3 py-2 font-mono text-xs">{event.ip ?? ""}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={6} className="px-3 py-8 text-center text-muted-foreground">{t("empty")}</td>
-            </tr>
-          )}
-          {rows.map((event) => (
-            <tr key={event.id} className="border-t border-border align-top" data-testid="audit-row">
-              <td className="whitespace-nowrap px-3 py-2">{format.dateTime(event.at, { dateStyle: "short", timeStyle: "medium" })}</td>
-              <td className="px-3 py-2">{event.actorLabel}</td>
-              <td className="px-3 py-2 font-mono">{event.action}</td>
-              <td className="px-3 py-2 font-mono text-xs">{event.targetType ? `${event.targetType}:${event.targetId ?? ""}` : ""}</td>
-              <td className="px-3 py-2">
-                <pre className="max-w-md whitespace-pre-wrap break-words font-mono text-xs">{JSON.stringify(event.details, null, 2)}</pre>
-              </td>
-              <td className="px-3 py-2 font-mono text-xs">{event.ip ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <nav className="flex gap-2" aria-label={t("pages")}>
         {before && (
           <Button asChild variant="secondary">

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CreateKeyForm } from "@/components/admin/keys/create-key-form";
 import { RevokeKeyButton } from "@/components/admin/keys/revoke-key-button";
+import { DataTable } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db/client";
@@ -22,37 +23,25 @@ export default async function IntakeKeysPage() {
         </h2>
         <CreateKeyForm />
       </section>
-      <table className="w-full rounded-lg border border-border bg-white text-left text-sm">
-        <thead className="bg-muted text-xs uppercase text-muted-foreground">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("name")}</th>
-            <th scope="col" className="px-3 py-2">{t("prefix")}</th>
-            <th scope="col" className="px-3 py-2">{t("created")}</th>
-            <th scope="col" className="px-3 py-2">{t("lastUsed")}</th>
-            <th scope="col" className="px-3 py-2">{t("state")}</th>
-            <th scope="col" className="px-3 py-2" />
+      <DataTable
+        caption={t("title")}
+        columns={[t("name"), t("prefix"), t("created"), t("lastUsed"), t("state"), { label: t("actions"), srOnly: true }]}
+        empty={t("empty")}
+        isEmpty={keys.length === 0}
+      >
+        {keys.map((key) => (
+          <tr key={key.id} className="border-t border-border" data-testid="intake-key-row">
+            <td className="px-3 py-2">{key.name}</td>
+            <td className="px-3 py-2 font-mono">{key.prefix}…</td>
+            <td className="px-3 py-2">{when(key.createdAt)}</td>
+            <td className="px-3 py-2">{key.lastUsedAt ? when(key.lastUsedAt) : t("never")}</td>
+            <td className="px-3 py-2">
+              {key.revokedAt ? <Badge tone="neutral">{`${t("revoked")} · ${when(key.revokedAt)}`}</Badge> : <Badge tone="success">{t("active")}</Badge>}
+            </td>
+            <td className="px-3 py-2 text-right">{!key.revokedAt && <RevokeKeyButton id={key.id} name={key.name} />}</td>
           </tr>
-        </thead>
-        <tbody>
-          {keys.length === 0 && (
-            <tr>
-              <td colSpan={6} className="px-3 py-8 text-center text-muted-foreground">{t("empty")}</td>
-            </tr>
-          )}
-          {keys.map((key) => (
-            <tr key={key.id} className="border-t border-border" data-testid="intake-key-row">
-              <td className="px-3 py-2">{key.name}</td>
-              <td className="px-3 py-2 font-mono">{key.prefix}…</td>
-              <td className="px-3 py-2">{when(key.createdAt)}</td>
-              <td className="px-3 py-2">{key.lastUsedAt ? when(key.lastUsedAt) : t("never")}</td>
-              <td className="px-3 py-2">
-                {key.revokedAt ? <Badge tone="neutral">{`${t("revoked")} · ${when(key.revokedAt)}`}</Badge> : <Badge tone="success">{t("active")}</Badge>}
-              </td>
-              <td className="px-3 py-2 text-right">{!key.revokedAt && <RevokeKeyButton id={key.id} name={key.name} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <p className="text-xs text-muted-foreground">{t("envKeys", { count: envKeys })}</p>
     </div>
   );

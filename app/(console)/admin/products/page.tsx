@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ProductCodeForm } from "@/components/admin/products/product-code-form";
+import { DataTable } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db/client";
@@ -13,39 +14,28 @@ export default async function ProductCodesPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="max-w-3xl text-sm text-muted-foreground">{t("intro")}</p>
-      <table className="w-full rounded-lg border border-border bg-white text-left text-sm">
-        <thead className="bg-muted text-xs uppercase text-muted-foreground">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("code")}</th>
-            <th scope="col" className="px-3 py-2">{t("name")}</th>
-            <th scope="col" className="px-3 py-2">{t("description")}</th>
-            <th scope="col" className="px-3 py-2">{t("state")}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("requests")}</th>
+      <DataTable
+        caption={t("title")}
+        columns={[t("code"), t("name"), t("description"), t("state"), { label: t("requests"), align: "right" }]}
+        empty={t("empty")}
+        isEmpty={codes.length === 0}
+      >
+        {codes.map((row) => (
+          <tr key={row.code} className="border-t border-border" data-testid={`product-code-${row.code}`}>
+            <td className="px-3 py-2 font-mono">
+              <Link href={`/admin/products/${row.code}`} className="text-brand hover:underline">
+                {row.code}
+              </Link>
+            </td>
+            <td className="px-3 py-2">{row.name}</td>
+            <td className="px-3 py-2 text-muted-foreground">{row.description}</td>
+            <td className="px-3 py-2">
+              <Badge tone={row.active ? "success" : "neutral"}>{row.active ? t("active") : t("inactive")}</Badge>
+            </td>
+            <td className="px-3 py-2 text-right tabular-nums">{row.requests}</td>
           </tr>
-        </thead>
-        <tbody>
-          {codes.length === 0 && (
-            <tr>
-              <td colSpan={5} className="px-3 py-8 text-center text-muted-foreground">{t("empty")}</td>
-            </tr>
-          )}
-          {codes.map((row) => (
-            <tr key={row.code} className="border-t border-border" data-testid={`product-code-${row.code}`}>
-              <td className="px-3 py-2 font-mono">
-                <Link href={`/admin/products/${row.code}`} className="text-brand hover:underline">
-                  {row.code}
-                </Link>
-              </td>
-              <td className="px-3 py-2">{row.name}</td>
-              <td className="px-3 py-2 text-muted-foreground">{row.description}</td>
-              <td className="px-3 py-2">
-                <Badge tone={row.active ? "success" : "neutral"}>{row.active ? t("active") : t("inactive")}</Badge>
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{row.requests}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <section aria-labelledby="new-product-code" className="max-w-xl space-y-3 rounded-lg border border-border bg-white p-4">
         <h2 id="new-product-code" className="text-lg font-medium">
           {t("create")}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { requirePagePermission } from "@/lib/auth/guard";
@@ -29,44 +30,37 @@ export default async function UsersPage() {
           </Button>
         )}
       </div>
-      <table className="w-full rounded-lg border border-border bg-white text-left text-sm">
-        <thead className="bg-muted text-xs uppercase text-muted-foreground">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("username")}</th>
-            <th scope="col" className="px-3 py-2">{t("name")}</th>
-            <th scope="col" className="px-3 py-2">{t("role")}</th>
-            <th scope="col" className="px-3 py-2">{t("state")}</th>
-            <th scope="col" className="px-3 py-2">{t("secondFactor")}</th>
-            <th scope="col" className="px-3 py-2">{t("lastLogin")}</th>
+      <DataTable
+        caption={t("title")}
+        columns={[t("username"), t("name"), t("role"), t("state"), t("secondFactor"), t("lastLogin")]}
+        empty={t("empty")}
+        isEmpty={users.length === 0}
+      >
+        {users.map((user) => (
+          <tr key={user.id} className="border-t border-border">
+            <td className="px-3 py-2 font-mono">
+              {manage ? (
+                <Link href={`/admin/users/${user.id}`} className="text-brand hover:underline">
+                  {user.username}
+                </Link>
+              ) : (
+                user.username
+              )}
+              {user.id === me.id && <span className="ml-1 font-sans text-xs text-muted-foreground">{t("you")}</span>}
+            </td>
+            <td className="px-3 py-2">{user.displayName}</td>
+            <td className="px-3 py-2">{tRole(user.role)}</td>
+            <td className="space-x-1 px-3 py-2">
+              <Badge tone={user.disabled ? "danger" : "success"}>{user.disabled ? t("disabled") : t("active")}</Badge>
+              {user.mustChangePassword && <Badge tone="warning">{t("mustChange")}</Badge>}
+            </td>
+            <td className="px-3 py-2">{user.totpEnabledAt ? t("totpOn") : t("totpOff")}</td>
+            <td className="px-3 py-2">
+              {user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id} className="border-t border-border">
-              <td className="px-3 py-2 font-mono">
-                {manage ? (
-                  <Link href={`/admin/users/${user.id}`} className="text-brand hover:underline">
-                    {user.username}
-                  </Link>
-                ) : (
-                  user.username
-                )}
-                {user.id === me.id && <span className="ml-1 font-sans text-xs text-muted-foreground">{t("you")}</span>}
-              </td>
-              <td className="px-3 py-2">{user.displayName}</td>
-              <td className="px-3 py-2">{tRole(user.role)}</td>
-              <td className="space-x-1 px-3 py-2">
-                <Badge tone={user.disabled ? "danger" : "success"}>{user.disabled ? t("disabled") : t("active")}</Badge>
-                {user.mustChangePassword && <Badge tone="warning">{t("mustChange")}</Badge>}
-              </td>
-              <td className="px-3 py-2">{user.totpEnabledAt ? t("totpOn") : t("totpOff")}</td>
-              <td className="px-3 py-2">
-                {user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }
