@@ -7,6 +7,8 @@ import { BATCH_CONTENT_TYPE } from "@/lib/aml/cloud-event";
 import { createAmlSubmission } from "@/lib/aml/create-submission";
 import { runAmlSubmissions } from "@/lib/aml/submit";
 import { signWebhookBody } from "@/lib/aml/webhook-auth";
+import { forgetWebhookSecret } from "@/lib/aml/webhook-settings";
+import { saveIntegrationSettings } from "@/lib/settings/save-integration-settings";
 import { buildEvents, type TCloudEvent } from "@/sandbox/amlyze/events";
 import { prisma } from "./db";
 import { amlDeps, loadSubmissions, pushedEnrollment, startAmlyze } from "./aml-helpers";
@@ -220,6 +222,41 @@ describe("authentication", () => {
     expect((await deliver(body, { Authorization: "Bearer wrong" })).status).toBe(401);
     expect((await deliver(body, { Authorization: `Bearer ${SECRET}` })).status).toBe(200);
     expect(await storedEvents(submission.customerExtId)).toHaveLength(1);
+  });
+
+  it("a secret stored in Admin → Integrations is accepted; AMLYZE_WEBHOOK_SECRET wins when both are set", async () => {
+    const STORED = "stored-webhook-secret-77a1";
+    const setting = { integration: "amlyze" as const, clear: [], actor: { id: null, label: "webhook-test" }, env: {} };
+    await saveIntegrationSettings(prisma, { ...setting, values: { webhookSecret: STORED } });
+    try {
+      delete process.env.AMLYZE_WEBHOOK_SECRET;
+      forgetWebhookSecret();
+      const { submission, events } = await submitted();
+      const body = JSON.stringify(events[1]);
+      expect((await deliver(body, { "X-Amlyze-Signature": signWebhookBody(STORED, body) })).status).toBe(200);
+      expect((await deliver(body)).status).toBe(401);
+      expect(await storedEvents(submission.customerExtId)).toHaveLength(1);
+
+      process.env.AMLYZE_WEBHOOK_SECRET = SECRET;
+      const next = JSON.stringify(events[2]);
+      expect((await deliver(next, { "X-Amlyze-Signature": signWebhookBody(STORED, next) })).status).toBe(401);
+      expect((await deliver(next)).status).toBe(200);
+    } finally {
+      await saveIntegrationSettings(prisma, { ...setting, values: {}, clear: ["webhookSecret"] });
+      forgetWebhookSecret();
+    }
+  });
+
+  it("the stored secret is read again after a few seconds, not on every delivery", async () => {
+    delete process.env.AMLYZE_WEBHOOK_SECRET;
+    forgetWebhookSecret();
+    const reads = vi.spyOn(prisma.integrationSetting, "findMany");
+    try {
+      for (let i = 0; i < 5; i += 1) expect((await deliver("{}")).status).toBe(503);
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it("no secret configured: every delivery is refused with 503", async () => {

@@ -2,8 +2,9 @@ import crypto from "node:crypto";
 import { NextResponse } from "next/server";
 import { parseCloudEvents } from "@/lib/aml/cloud-event";
 import { ingestEvents } from "@/lib/aml/ingest-events";
-import { amlWebhookSettings } from "@/lib/aml/settings";
+import { amlWebhookSettings } from "@/lib/aml/webhook-settings";
 import { verifyWebhook } from "@/lib/aml/webhook-auth";
+import { prisma } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pg-pool";
 import { readBytesLimited } from "@/lib/http/read-body";
 import { logger } from "@/lib/logger";
@@ -15,14 +16,21 @@ const error = (status: number, message: string, headers?: HeadersInit) => NextRe
 // POST /api/v1/amlyze/events — AMLYZE's results as CloudEvents 1.0 (CONTRACTS §4). Authenticated
 // by the HMAC of the raw body (or a shared secret), idempotent by event id, any order.
 export async function POST(request: Request) {
-  const settings = amlWebhookSettings();
+  let settings: Awaited<ReturnType<typeof amlWebhookSettings>>;
+  try {
+    settings = await amlWebhookSettings(prisma);
+  } catch (failure) {
+    // A secret that is not valid, or the database unreachable: nothing can be authenticated.
+    log.error({ err: failure }, "AMLYZE webhook refused: its settings could not be read");
+    return error(503, "webhook not configured");
+  }
   const read = await readBytesLimited(request, settings.maxBytes);
   if ("tooLarge" in read) return error(413, `body is larger than ${settings.maxBytes} bytes`);
 
   const auth = verifyWebhook(settings, request.headers, read.bytes);
   if (!auth.ok) {
     if (auth.reason === "not_configured") {
-      log.error("AMLYZE webhook refused: AMLYZE_WEBHOOK_SECRET is not set, so no delivery can be authenticated");
+      log.error("AMLYZE webhook refused: no webhook secret is set (AMLYZE_WEBHOOK_SECRET or Admin → Integrations), so no delivery can be authenticated");
       return error(503, "webhook not configured");
     }
     // Never the body or the header's value: only why, how big, and from where.
