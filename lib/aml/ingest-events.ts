@@ -45,11 +45,12 @@ export async function ingestEvents(pool: pg.Pool, events: readonly TIncomingEven
     const customers = await customersOf(run, unique);
     const views = await lockAmlCustomers(run, [...customers.values()].filter((id): id is string => id !== null));
     const inserted = await run<{ event_id: string; received_at: Date }>(Prisma.sql`
-      INSERT INTO aml_events (id, event_id, type, source, subject, time, data, raw_body, customer_ext_id, enrollment_id)
+      INSERT INTO aml_events (id, event_id, type, source, subject, time, data, raw_body, raw_headers, customer_ext_id, enrollment_id)
       SELECT * FROM unnest(
         ${unique.map(() => uuidv7())}::uuid[], ${unique.map((e) => e.id)}::text[], ${unique.map((e) => e.type)}::text[],
         ${unique.map((e) => e.source)}::text[], ${unique.map((e) => e.subject)}::text[], ${unique.map((e) => e.time?.toISOString() ?? null)}::timestamptz[],
         ${unique.map((e) => (e.data === null ? null : JSON.stringify(e.data)))}::jsonb[], ${unique.map((e) => e.raw)}::text[],
+        ${unique.map((e) => (e.rawHeaders === null ? null : JSON.stringify(e.rawHeaders)))}::jsonb[],
         ${unique.map((e) => customers.get(e) ?? null)}::text[],
         ${unique.map((e) => views.get(customers.get(e) ?? "")?.enrollmentId ?? null)}::uuid[])
       ON CONFLICT (event_id) DO NOTHING

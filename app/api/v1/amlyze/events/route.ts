@@ -39,7 +39,7 @@ export async function POST(request: Request) {
     return error(401, settings.auth === "hmac" ? "invalid or missing X-Amlyze-Signature" : "invalid or missing bearer secret");
   }
 
-  const parsed = parseCloudEvents(read.bytes, request.headers.get("content-type"));
+  const parsed = parseCloudEvents(read.bytes, request.headers);
   if (!parsed.ok) return error(parsed.status, parsed.message);
 
   try {
