@@ -21,6 +21,8 @@ const ZEnv = z
     AMLYZE_PATH: z.string().optional(),
     AMLYZE_TOKEN: z.string().optional(),
     AMLYZE_WEBHOOK_SECRET: z.string().optional(),
+    /** Webhook transactions in flight at once in this process (lib/aml/event-batcher.ts). */
+    AMLYZE_WEBHOOK_LANES: z.coerce.number().int().min(1).max(32).default(2),
     /** `<version>:<base64 32-byte key>,...`, the first seals; see lib/crypto/secrets.ts. */
     SETTINGS_ENCRYPTION_KEYS: z.string().optional(),
     /** on/off: every user needs a TOTP second factor; wins over the admin setting. */

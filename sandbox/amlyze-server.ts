@@ -45,6 +45,8 @@ export type TAmlyzeSandboxOptions = {
     screeningPending?: boolean;
     /** Every event is delivered twice with the same id. */
     duplicates?: boolean;
+    /** CloudEvents HTTP content mode (default structured). */
+    mode?: "structured" | "binary";
     maxAttempts?: number;
     retryBaseMs?: number;
     attemptTimeoutMs?: number;

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { parseCloudEvents } from "@/lib/aml/cloud-event";
 import { AMLYZE_DEMO_HITS, buildEvents, findDemoHit } from "./amlyze/events";
 import type { TAmlyzeSubmission } from "./amlyze/validate";
 import { createAmlyzeSandbox, type TAmlyzeSandbox, type TAmlyzeSandboxOptions } from "./amlyze-server";
@@ -232,5 +233,28 @@ describe("AMLYZE demo screening", () => {
     const events = buildEvents(sub("ANA", "B"), { outOfOrder: true, now: new Date("2025-01-01T00:00:00Z") });
     expect(events[0]?.time).toBe("2025-01-01T00:00:00.008Z");
     expect(events.at(-1)?.time).toBe("2025-01-01T00:00:00.000Z");
+  });
+});
+
+describe("AMLYZE webhook delivery in binary mode", () => {
+  it("sends the attributes as ce-* headers and the data as the body, which the console parses back to the same event", async () => {
+    const { sandbox, receiver, send } = await start({ delivery: { mode: "binary" } });
+    expect((await send(request({ firstName: "JOSÉ" }))).status).toBe(200);
+    await sandbox.idle();
+    const events = buildEvents(request({ firstName: "JOSÉ" }) as unknown as TAmlyzeSubmission);
+    expect(receiver.received).toHaveLength(events.length);
+    const first = receiver.received[0]!;
+    expect(first.headers["content-type"]).toBe("application/json");
+    expect(first.headers["ce-specversion"]).toBe("1.0");
+    expect(first.headers["x-amlyze-signature"]).toBe(`sha256=${createHmac("sha256", WEBHOOK_SECRET).update(first.raw).digest("hex")}`);
+    for (const delivery of receiver.received) {
+      const headers = new Headers(Object.entries(delivery.headers).map(([name, value]) => [name, String(value)] as [string, string]));
+      const parsed = parseCloudEvents(Buffer.from(delivery.raw), headers);
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok) continue;
+      const event = parsed.events[0]!;
+      expect(event.type).toBe(delivery.headers["ce-type"]);
+      expect(event.data).toEqual(delivery.json);
+    }
   });
 });

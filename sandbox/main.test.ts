@@ -26,6 +26,7 @@ describe("sandboxConfigFromEnv", () => {
       coreFaults: undefined,
       beforeResponse: false,
       duplicates: false,
+      webhookMode: "structured",
     });
   });
 

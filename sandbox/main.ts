@@ -40,6 +40,7 @@ const ZSandboxEnv = z.object({
     }),
   SANDBOX_AMLYZE_BEFORE_RESPONSE: z.enum(["0", "1", "true", "false"]).default("0"),
   SANDBOX_AMLYZE_DUPLICATES: z.enum(["0", "1", "true", "false"]).default("0"),
+  SANDBOX_AMLYZE_WEBHOOK_MODE: z.enum(["structured", "binary"]).default("structured"),
 });
 
 const flag = (value: string) => value === "1" || value === "true";
@@ -63,6 +64,8 @@ export type TSandboxConfig = {
   beforeResponse: boolean;
   /** Deliver each event twice under the same id. */
   duplicates: boolean;
+  /** CloudEvents HTTP content mode of the webhook deliveries. */
+  webhookMode: "structured" | "binary";
 };
 
 export function sandboxConfigFromEnv(env: Record<string, string | undefined> = process.env): TSandboxConfig {
@@ -88,6 +91,7 @@ export function sandboxConfigFromEnv(env: Record<string, string | undefined> = p
     outOfOrder: flag(e.SANDBOX_AMLYZE_OUT_OF_ORDER),
     beforeResponse: flag(e.SANDBOX_AMLYZE_BEFORE_RESPONSE),
     duplicates: flag(e.SANDBOX_AMLYZE_DUPLICATES),
+    webhookMode: e.SANDBOX_AMLYZE_WEBHOOK_MODE,
   };
 }
 
@@ -125,7 +129,7 @@ export async function startSandboxes(opts: TStartSandboxesOptions = {}): Promise
     path: config.amlyzePath,
     webhookUrl: config.webhookUrl,
     webhookSecret: config.webhookSecret,
-    delivery: { delayMs: config.deliveryDelayMs, outOfOrder: config.outOfOrder, beforeResponse: config.beforeResponse, duplicates: config.duplicates },
+    delivery: { delayMs: config.deliveryDelayMs, outOfOrder: config.outOfOrder, beforeResponse: config.beforeResponse, duplicates: config.duplicates, mode: config.webhookMode },
     fault: amlyzeFault,
     logger,
   });

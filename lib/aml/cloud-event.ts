@@ -1,6 +1,11 @@
-// CloudEvents 1.0 in the HTTP binding's structured mode: one event as a JSON object
-// (application/cloudevents+json, or application/json), or a batch as a JSON array
-// (application/cloudevents-batch+json). Everything is checked before anything is stored.
+// CloudEvents 1.0 over HTTP (the HTTP protocol binding), in its three modes:
+// - structured: one event as a JSON object (application/cloudevents+json, or application/json
+//   without ce-* headers);
+// - batch: a JSON array of events (application/cloudevents-batch+json);
+// - binary: the attributes in ce-* headers (percent-encoded where needed), the body is the
+//   event's data and Content-Type its type. Recognised by its ce-* headers when the Content-Type
+//   is not a CloudEvents one.
+// Everything is checked before anything is stored.
 import { z } from "zod";
 
 export const MAX_BATCH_EVENTS = 100;
@@ -29,9 +34,14 @@ export type TIncomingEvent = {
   time: Date | null;
   /** `data` as JSON; null when absent or sent as data_base64 (the raw text keeps it). */
   data: unknown;
-  /** The event's JSON text as received (for a batch: that element, serialised). */
+  /** The event's JSON text as received (for a batch: that element, serialised; binary mode: the body). */
   raw: string;
+  /** Binary mode: the ce-* headers and Content-Type as received, which with `raw` make the event; else null. */
+  rawHeaders: Record<string, string> | null;
 };
+
+/** The request's headers: Web `Headers`, or an adapter over node's (names in lower case). */
+export type TEventHeaders = { get(name: string): string | null; entries(): Iterable<[string, string]> };
 
 export type TParsedDelivery = { ok: true; events: TIncomingEvent[] } | { ok: false; status: 400 | 415; message: string };
 
@@ -50,18 +60,80 @@ function toEvent(value: z.infer<typeof ZCloudEvent>, raw: string): TIncomingEven
     time: value.time ? new Date(value.time) : null,
     data: value.data === undefined ? null : value.data,
     raw,
+    rawHeaders: null,
   };
 }
 
 const describe = (error: z.ZodError, prefix: string) =>
   error.issues.map((issue) => `${[prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body"}: ${issue.message}`).join("; ");
 
-/** Parses a delivery; the message names every problem found (paths, never values). */
-export function parseCloudEvents(body: Buffer, contentType: string | null): TParsedDelivery {
-  const media = mediaType(contentType);
+const BINARY_REQUIRED = ["specversion", "id", "source", "type"] as const;
+const BINARY_ATTRIBUTES = [...BINARY_REQUIRED, "subject", "time"] as const;
+
+/** application/json, text/json and any +json type: the data is JSON and the view reads it. */
+const isJsonMedia = (media: string) => media === "application/json" || media === "text/json" || media.endsWith("+json");
+
+/**
+ * Binary mode: the attributes from the ce-* headers (percent-decoded, as the HTTP binding says),
+ * the data from the body. A missing or bad attribute is named by its header.
+ */
+function parseBinary(body: Buffer, headers: TEventHeaders, media: string): TParsedDelivery {
+  const rawHeaders: Record<string, string> = {};
+  for (const [name, value] of headers.entries()) {
+    const lower = name.toLowerCase();
+    if (lower.startsWith("ce-") || lower === "content-type") rawHeaders[lower] = value;
+  }
+  const attributes: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const name of BINARY_ATTRIBUTES) {
+    const value = rawHeaders[`ce-${name}`];
+    if (value === undefined) continue;
+    try {
+      attributes[name] = decodeURIComponent(value);
+    } catch {
+      problems.push(`ce-${name}: not valid percent-encoding`);
+    }
+  }
+  for (const name of BINARY_REQUIRED) if (rawHeaders[`ce-${name}`] === undefined) problems.push(`ce-${name}: required header missing (binary mode)`);
+  if (problems.length > 0) return { ok: false, status: 400, message: problems.join("; ") };
+  const parsed = ZCloudEvent.safeParse(attributes);
+  if (!parsed.success) {
+    const message = parsed.error.issues.map((issue) => `ce-${issue.path.map(String).join(".")}: ${issue.message}`).join("; ");
+    return { ok: false, status: 400, message };
+  }
+  let text: string;
+  try {
+    text = decoder.decode(body);
+  } catch {
+    // raw_body is text: a binary payload could not be kept exactly, so it is refused whole.
+    return { ok: false, status: 400, message: "body (the event's data) is not UTF-8" };
+  }
+  let data: unknown = null;
+  if (text !== "" && isJsonMedia(media)) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return { ok: false, status: 400, message: `body (the event's data) is not valid JSON, as its Content-Type ${media} says` };
+    }
+  }
+  // Other data types are kept as received (raw) and, like data_base64, not read by the view.
+  return { ok: true, events: [{ ...toEvent(parsed.data, text), data, rawHeaders }] };
+}
+
+const hasBinaryAttributes = (headers: TEventHeaders) => BINARY_REQUIRED.some((name) => headers.get(`ce-${name}`) !== null);
+
+/** Parses a delivery; the message names every problem found (paths or headers, never values). */
+export function parseCloudEvents(body: Buffer, headers: TEventHeaders): TParsedDelivery {
+  const media = mediaType(headers.get("content-type"));
   const batch = media === BATCH_CONTENT_TYPE;
-  if (media !== "" && !batch && media !== "application/cloudevents+json" && media !== "application/json") {
-    return { ok: false, status: 415, message: `Content-Type must be application/cloudevents+json, application/json or ${BATCH_CONTENT_TYPE}` };
+  const structured = batch || media === "application/cloudevents+json";
+  if (!structured && hasBinaryAttributes(headers)) return parseBinary(body, headers, media);
+  if (media !== "" && !structured && media !== "application/json") {
+    return {
+      ok: false,
+      status: 415,
+      message: `Content-Type must be application/cloudevents+json, application/json or ${BATCH_CONTENT_TYPE}, or the event must be in binary mode (ce-specversion, ce-id, ce-source, ce-type headers)`,
+    };
   }
   let text: string;
   try {

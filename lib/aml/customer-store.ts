@@ -1,9 +1,10 @@
 // Reads and writes rows of aml_customers under row locks, so the webhook and the submission
 // worker never overwrite each other's changes to the same customer. The SQL runs through Prisma
 // (the submission worker, inside its transactions) or a plain pg client (the webhook's hot path).
+import crypto from "node:crypto";
 import type pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { resultsFromRow, summarize, type TAmlResults, type TAmlState, type TAmlSubmissionStatus } from "./view";
+import { resultsFromRow, summarize, type TAmlResults, type TAmlState, type TAmlSubmissionStatus, type TAmlSummary } from "./view";
 
 /** Runs one statement inside the caller's transaction and returns its rows. */
 export type TSqlRunner = <T>(sql: Prisma.Sql) => Promise<T[]>;
@@ -13,10 +14,14 @@ export const prismaRunner =
   <T,>(sql: Prisma.Sql) =>
     tx.$queryRaw<T[]>(sql);
 
+// Named after a hash of their text, so each connection parses and plans a statement once and
+// then only binds and executes it (the webhook runs the same few statements all day).
+const statementName = (text: string) => `aml_${crypto.createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+
 export const pgRunner =
   (client: pg.PoolClient): TSqlRunner =>
   async <T,>(sql: Prisma.Sql) =>
-    (await client.query(sql.text, sql.values)).rows as T[];
+    (await client.query({ name: statementName(sql.text), text: sql.text, values: sql.values })).rows as T[];
 
 export type TAmlCustomerRow = {
   customerExtId: string;
@@ -50,17 +55,19 @@ type TRawRow = {
   state: TAmlState;
 };
 
-/** Creates the missing rows and locks all of them until the transaction ends, in one order (no deadlock). */
+/**
+ * Creates the missing rows and locks all of them until the transaction ends, in one order (no
+ * deadlock), in one statement: the no-op ON CONFLICT DO UPDATE locks an existing row and returns
+ * its latest version, as SELECT ... FOR UPDATE would, without a second round trip.
+ */
 export async function lockAmlCustomers(run: TSqlRunner, customerExtIds: readonly string[]): Promise<Map<string, TAmlCustomerRow>> {
   const ids = [...new Set(customerExtIds)].sort();
   if (ids.length === 0) return new Map();
-  await run(Prisma.sql`
-    INSERT INTO aml_customers (customer_ext_id, updated_at) SELECT id, now() FROM unnest(${ids}::text[]) AS id ORDER BY id
-    ON CONFLICT (customer_ext_id) DO NOTHING`);
   const rows = await run<TRawRow>(Prisma.sql`
-    SELECT customer_ext_id, enrollment_id::text, submission_id::text, submission_status::text AS submission_status, communication_number,
-           submitted_at, submission_message, screening, kyc, profile, event_count, unknown_event_count, last_event_at, state::text AS state
-    FROM aml_customers WHERE customer_ext_id = ANY(${ids}::text[]) ORDER BY customer_ext_id FOR UPDATE`);
+    INSERT INTO aml_customers AS c (customer_ext_id, updated_at) SELECT id, now() FROM unnest(${ids}::text[]) AS id ORDER BY id
+    ON CONFLICT (customer_ext_id) DO UPDATE SET customer_ext_id = c.customer_ext_id
+    RETURNING customer_ext_id, enrollment_id::text, submission_id::text, submission_status::text AS submission_status, communication_number,
+              submitted_at, submission_message, screening, kyc, profile, event_count, unknown_event_count, last_event_at, state::text AS state`);
   return new Map(
     rows.map((row) => [
       row.customer_ext_id,
@@ -92,48 +99,54 @@ export async function lockAmlCustomer(run: TSqlRunner, customerExtId: string): P
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 /**
- * Writes the row back with every derived column recomputed, and mirrors the state on the
- * linked enrollment (`aml_status`, which the intake API reports to the onboarding app).
+ * Writes the rows back with every derived column recomputed, and mirrors each state on the
+ * linked enrollment (`aml_status`, which the intake API reports to the onboarding app). One
+ * statement for any number of rows (the webhook saves a whole delivery's customers at once).
  */
-export async function saveAmlCustomer(run: TSqlRunner, row: TAmlCustomerRow): Promise<TAmlState> {
-  const summary = summarize(row.results, row.submissionStatus);
+export async function saveAmlCustomers(run: TSqlRunner, rows: readonly TAmlCustomerRow[]): Promise<TAmlState[]> {
+  if (rows.length === 0) return [];
+  const summaries = rows.map((row) => summarize(row.results, row.submissionStatus));
+  const col = <T,>(pick: (row: TAmlCustomerRow, summary: TAmlSummary) => T) => rows.map((row, i) => pick(row, summaries[i]!));
   await run(Prisma.sql`
-    WITH saved AS (
-      UPDATE aml_customers SET
-        enrollment_id = ${row.enrollmentId}::uuid,
-        state = ${summary.state}::"AmlState",
-        priority = ${summary.priority}::int,
-        risk_rank = ${summary.riskRank}::int,
-        submission_id = ${row.submissionId}::uuid,
-        submission_status = ${row.submissionStatus}::"AmlSubmissionStatus",
-        communication_number = ${row.communicationNumber},
-        submitted_at = ${row.submittedAt}::timestamptz,
-        submission_message = ${row.submissionMessage},
-        screening = ${json(row.results.screening)}::jsonb,
-        kyc = ${json(row.results.kyc)}::jsonb,
-        profile = ${json(row.results.profile)}::jsonb,
-        sanctions_hit = ${summary.hits.sanctions}::boolean,
-        pep_hit = ${summary.hits.pep}::boolean,
-        adverse_media_hit = ${summary.hits.adverse_media}::boolean,
-        internal_list_hit = ${summary.hits.internal_list}::boolean,
-        has_hit = ${summary.hasHit}::boolean,
-        initial_risk_level = ${summary.initialRiskLevel},
-        final_risk_level = ${summary.finalRiskLevel},
-        risk_level = ${summary.riskLevel},
-        decision_type = ${summary.decisionType},
-        decision_ground_code = ${summary.decisionGroundCode},
-        event_count = ${row.eventCount}::int,
-        unknown_event_count = ${row.unknownEventCount}::int,
-        last_event_at = ${row.lastEventAt}::timestamptz,
-        activity_at = now(),
-        updated_at = now()
-      WHERE customer_ext_id = ${row.customerExtId}
-      RETURNING enrollment_id, state::text AS state
+    WITH v AS (
+      SELECT * FROM unnest(
+        ${col((r) => r.customerExtId)}::text[], ${col((r) => r.enrollmentId)}::uuid[], ${col((_, s) => s.state)}::"AmlState"[],
+        ${col((_, s) => s.priority)}::int[], ${col((_, s) => s.riskRank)}::int[], ${col((r) => r.submissionId)}::uuid[],
+        ${col((r) => r.submissionStatus)}::"AmlSubmissionStatus"[], ${col((r) => r.communicationNumber)}::text[],
+        ${col((r) => r.submittedAt?.toISOString() ?? null)}::timestamptz[], ${col((r) => r.submissionMessage)}::text[],
+        ${col((r) => json(r.results.screening))}::jsonb[], ${col((r) => json(r.results.kyc))}::jsonb[], ${col((r) => json(r.results.profile))}::jsonb[],
+        ${col((_, s) => s.hits.sanctions)}::boolean[], ${col((_, s) => s.hits.pep)}::boolean[], ${col((_, s) => s.hits.adverse_media)}::boolean[],
+        ${col((_, s) => s.hits.internal_list)}::boolean[], ${col((_, s) => s.hasHit)}::boolean[],
+        ${col((_, s) => s.initialRiskLevel)}::text[], ${col((_, s) => s.finalRiskLevel)}::text[], ${col((_, s) => s.riskLevel)}::text[],
+        ${col((_, s) => s.decisionType)}::text[], ${col((_, s) => s.decisionGroundCode)}::text[],
+        ${col((r) => r.eventCount)}::int[], ${col((r) => r.unknownEventCount)}::int[], ${col((r) => r.lastEventAt?.toISOString() ?? null)}::timestamptz[]
+      ) AS v(customer_ext_id, enrollment_id, state, priority, risk_rank, submission_id, submission_status, communication_number, submitted_at,
+             submission_message, screening, kyc, profile, sanctions_hit, pep_hit, adverse_media_hit, internal_list_hit, has_hit,
+             initial_risk_level, final_risk_level, risk_level, decision_type, decision_ground_code, event_count, unknown_event_count, last_event_at)
+    ), saved AS (
+      UPDATE aml_customers c SET
+        enrollment_id = v.enrollment_id, state = v.state, priority = v.priority, risk_rank = v.risk_rank,
+        submission_id = v.submission_id, submission_status = v.submission_status, communication_number = v.communication_number,
+        submitted_at = v.submitted_at, submission_message = v.submission_message,
+        screening = v.screening, kyc = v.kyc, profile = v.profile,
+        sanctions_hit = v.sanctions_hit, pep_hit = v.pep_hit, adverse_media_hit = v.adverse_media_hit, internal_list_hit = v.internal_list_hit, has_hit = v.has_hit,
+        initial_risk_level = v.initial_risk_level, final_risk_level = v.final_risk_level, risk_level = v.risk_level,
+        decision_type = v.decision_type, decision_ground_code = v.decision_ground_code,
+        event_count = v.event_count, unknown_event_count = v.unknown_event_count, last_event_at = v.last_event_at,
+        activity_at = now(), updated_at = now()
+      FROM v WHERE c.customer_ext_id = v.customer_ext_id
+      RETURNING c.enrollment_id, c.state::text AS state
     ), mirrored AS (
       UPDATE enrollments SET aml_status = saved.state FROM saved
       WHERE enrollments.id = saved.enrollment_id AND enrollments.aml_status IS DISTINCT FROM saved.state
       RETURNING enrollments.id
     )
     SELECT (SELECT count(*) FROM mirrored)::int AS mirrored`);
-  return summary.state;
+  return summaries.map((summary) => summary.state);
+}
+
+/** One row; see saveAmlCustomers. */
+export async function saveAmlCustomer(run: TSqlRunner, row: TAmlCustomerRow): Promise<TAmlState> {
+  const [state] = await saveAmlCustomers(run, [row]);
+  return state!;
 }

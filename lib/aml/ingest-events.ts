@@ -3,74 +3,57 @@
 // NOTHING, and only an event that was inserted changes the view. Order does not matter
 // (lib/aml/view.ts), and an event may come before our own submission's 200, or for a customer
 // the console does not know yet: it is stored, and linked when that customer appears.
-// Set-based, so a batch costs a handful of statements whatever its size: lock the customers,
-// insert the events, then one UPDATE per customer whose view changed.
+// Set-based, so a delivery costs the same four statements whatever its size (the webhook also
+// gathers concurrent deliveries into one, lib/aml/event-batcher.ts): insert the events (each
+// one's customer resolved in the same statement), lock the customers of the events inserted,
+// write their views back in one UPDATE. A delivery of duplicates only takes the first.
 import type pg from "pg";
 import { v7 as uuidv7 } from "uuid";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TIncomingEvent } from "./cloud-event";
-import { lockAmlCustomers, pgRunner, saveAmlCustomer, type TSqlRunner } from "./customer-store";
+import { lockAmlCustomers, pgRunner, saveAmlCustomers } from "./customer-store";
 import { applyEvent, classifyEvent } from "./view";
 
 export type TIngestResult = { stored: number; duplicates: number };
 
+/** Longer than any customer number: the event is stored, but about nobody the view can hold. */
 const MAX_EXT_ID = 64;
 
-/** The customer an event is about: its subject, else the customer of the submission its source names. */
-async function customersOf(run: TSqlRunner, events: readonly TIncomingEvent[]): Promise<Map<TIncomingEvent, string | null>> {
-  const bySource = new Map<string, string>();
-  const sources = [...new Set(events.filter((e) => e.subject === null).map((e) => e.source))];
-  if (sources.length > 0) {
-    const rows = await run<{ communication_number: string; customer_ext_id: string }>(Prisma.sql`
-      SELECT communication_number, customer_ext_id FROM aml_submissions WHERE communication_number = ANY(${sources}::text[])`);
-    for (const row of rows) bySource.set(row.communication_number, row.customer_ext_id);
-  }
-  return new Map(
-    events.map((event) => {
-      const id = event.subject ?? bySource.get(event.source) ?? null;
-      // Not one of our customer numbers: stored, but about nobody the view can hold.
-      return [event, id !== null && id.length <= MAX_EXT_ID ? id : null];
-    }),
-  );
-}
+type TInserted = { event_id: string; received_at: Date; customer_ext_id: string | null; enrollment_id: string | null };
 
-export async function ingestEvents(pool: pg.Pool, events: readonly TIncomingEvent[]): Promise<TIngestResult> {
-  // The same id twice in one delivery is one event.
-  const unique = [...new Map(events.map((event) => [event.id, event])).values()];
+/**
+ * Stores the events (the same id twice is one event) and returns the ids of those inserted now;
+ * the others were stored before (or earlier in the list).
+ */
+export async function ingestEventsReturningInserted(pool: pg.Pool, events: readonly TIncomingEvent[]): Promise<Set<string>> {
+  // Sorted by id, so concurrent deliveries insert (and wait on each other's rows) in one order.
+  const unique = [...new Map(events.map((event) => [event.id, event])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const client = await pool.connect();
   const run = pgRunner(client);
   let failed: Error | undefined;
   try {
     await client.query("BEGIN");
-    const customers = await customersOf(run, unique);
-    const views = await lockAmlCustomers(run, [...customers.values()].filter((id): id is string => id !== null));
-    const inserted = await run<{ event_id: string; received_at: Date }>(Prisma.sql`
-      INSERT INTO aml_events (id, event_id, type, source, subject, time, data, raw_body, customer_ext_id, enrollment_id)
-      SELECT * FROM unnest(
+    // The customer: the subject, else the customer of the submission the source names.
+    const inserted = await run<TInserted>(Prisma.sql`
+      INSERT INTO aml_events (id, event_id, type, source, subject, time, data, raw_body, raw_headers, customer_ext_id, enrollment_id)
+      SELECT v.id, v.event_id, v.type, v.source, v.subject, v.time, v.data, v.raw_body, v.raw_headers, r.customer_ext_id,
+             (SELECT c.enrollment_id FROM aml_customers c WHERE c.customer_ext_id = r.customer_ext_id)
+      FROM unnest(
         ${unique.map(() => uuidv7())}::uuid[], ${unique.map((e) => e.id)}::text[], ${unique.map((e) => e.type)}::text[],
         ${unique.map((e) => e.source)}::text[], ${unique.map((e) => e.subject)}::text[], ${unique.map((e) => e.time?.toISOString() ?? null)}::timestamptz[],
         ${unique.map((e) => (e.data === null ? null : JSON.stringify(e.data)))}::jsonb[], ${unique.map((e) => e.raw)}::text[],
-        ${unique.map((e) => customers.get(e) ?? null)}::text[],
-        ${unique.map((e) => views.get(customers.get(e) ?? "")?.enrollmentId ?? null)}::uuid[])
+        ${unique.map((e) => (e.rawHeaders === null ? null : JSON.stringify(e.rawHeaders)))}::jsonb[]
+      ) WITH ORDINALITY AS v(id, event_id, type, source, subject, time, data, raw_body, raw_headers, n)
+      CROSS JOIN LATERAL (
+        SELECT CASE WHEN length(x.ext_id) <= ${MAX_EXT_ID} THEN x.ext_id END AS customer_ext_id
+        FROM (SELECT coalesce(v.subject, (SELECT s.customer_ext_id FROM aml_submissions s WHERE s.communication_number = v.source LIMIT 1)) AS ext_id) x
+      ) r
+      ORDER BY v.n
       ON CONFLICT (event_id) DO NOTHING
-      RETURNING event_id, received_at`);
-    const receivedAt = new Map(inserted.map((row) => [row.event_id, row.received_at]));
-    const changed = new Set<string>();
-    for (const event of unique) {
-      const at = receivedAt.get(event.id);
-      const view = views.get(customers.get(event) ?? "");
-      if (!at || !view) continue;
-      const classified = classifyEvent({ id: event.id, type: event.type, time: event.time?.toISOString() ?? null, data: event.data });
-      view.results = applyEvent(view.results, classified);
-      view.eventCount += 1;
-      if (classified.kind === "unknown") view.unknownEventCount += 1;
-      const when = event.time ?? at;
-      if (!view.lastEventAt || when > view.lastEventAt) view.lastEventAt = when;
-      changed.add(view.customerExtId);
-    }
-    for (const id of [...changed].sort()) await saveAmlCustomer(run, views.get(id)!);
+      RETURNING event_id, received_at, customer_ext_id, enrollment_id::text`);
+    if (inserted.length > 0) await applyInserted(client, unique, inserted);
     await client.query("COMMIT");
-    return { stored: inserted.length, duplicates: events.length - inserted.length };
+    return new Set(inserted.map((row) => row.event_id));
   } catch (error) {
     failed = error as Error;
     await client.query("ROLLBACK").catch(() => undefined);
@@ -78,4 +61,43 @@ export async function ingestEvents(pool: pg.Pool, events: readonly TIncomingEven
   } finally {
     client.release(failed);
   }
+}
+
+/** Folds the inserted events into their customers' views, under the customers' row locks. */
+async function applyInserted(client: pg.PoolClient, events: readonly TIncomingEvent[], inserted: readonly TInserted[]): Promise<void> {
+  const run = pgRunner(client);
+  const byId = new Map(events.map((event) => [event.id, event]));
+  const views = await lockAmlCustomers(
+    run,
+    inserted.flatMap((row) => (row.customer_ext_id === null ? [] : [row.customer_ext_id])),
+  );
+  const relink: Array<{ eventId: string; enrollmentId: string }> = [];
+  const changed = new Set<string>();
+  for (const row of inserted) {
+    const view = row.customer_ext_id === null ? undefined : views.get(row.customer_ext_id);
+    const event = byId.get(row.event_id);
+    if (!view || !event) continue;
+    // The customer was linked to an enrollment after this statement's snapshot: link the event too.
+    if (view.enrollmentId !== null && view.enrollmentId !== row.enrollment_id) relink.push({ eventId: row.event_id, enrollmentId: view.enrollmentId });
+    const classified = classifyEvent({ id: event.id, type: event.type, time: event.time?.toISOString() ?? null, data: event.data });
+    view.results = applyEvent(view.results, classified);
+    view.eventCount += 1;
+    if (classified.kind === "unknown") view.unknownEventCount += 1;
+    const when = event.time ?? row.received_at;
+    if (!view.lastEventAt || when > view.lastEventAt) view.lastEventAt = when;
+    changed.add(view.customerExtId);
+  }
+  await saveAmlCustomers(run, [...changed].sort().map((id) => views.get(id)!));
+  if (relink.length > 0) {
+    await run(Prisma.sql`
+      UPDATE aml_events e SET enrollment_id = v.enrollment_id
+      FROM unnest(${relink.map((r) => r.eventId)}::text[], ${relink.map((r) => r.enrollmentId)}::uuid[]) AS v(event_id, enrollment_id)
+      WHERE e.event_id = v.event_id`);
+  }
+}
+
+/** One delivery: `stored` new events, `duplicates` the rest (seen before, or twice in it). */
+export async function ingestEvents(pool: pg.Pool, events: readonly TIncomingEvent[]): Promise<TIngestResult> {
+  const inserted = await ingestEventsReturningInserted(pool, events);
+  return { stored: inserted.size, duplicates: events.length - inserted.size };
 }

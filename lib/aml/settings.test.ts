@@ -1,45 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { amlSubmissionSettings, amlWebhookSettings } from "./settings";
+import { amlWebhookEnvSettings, amlWorkerSettings } from "./settings";
 
-describe("amlSubmissionSettings", () => {
-  it("defaults: seed path, bearer, financial_institution / FAST / ACTIVE, no optional fields, no connection", () => {
-    const settings = amlSubmissionSettings({});
-    expect(settings.connection).toBeNull();
-    expect(settings.message).toEqual({
-      requester: "financial_institution",
-      riskManagementCategory: "FAST",
-      customerStatus: "ACTIVE",
-      includeOptional: { birthDate: false, nationality: false, document: false },
-    });
+describe("amlWorkerSettings", () => {
+  it("defaults: no optional fields, 6 attempts, nothing from the admin fields' variables", () => {
+    const settings = amlWorkerSettings({});
+    expect(settings.includeOptional).toEqual({ birthDate: false, nationality: false, document: false });
     expect(settings.attempts).toBe(6);
+    expect(settings.breaker).toEqual({ failureThreshold: 5, windowMs: 60_000, cooldownMs: 30_000 });
+    expect(settings.adminFieldEnv).toEqual({});
   });
 
-  it("reads a real AMLYZE: base URL, path, auth kind and the optional fields", () => {
-    const settings = amlSubmissionSettings({
+  it("reads the optional fields, and passes on the admin fields' variables that are set", () => {
+    const settings = amlWorkerSettings({
       AMLYZE_BASE_URL: "https://amlyze.example/api",
       AMLYZE_PATH: "/amlyze-ws-rest/simplifiedCustomer",
-      AMLYZE_AUTH: "basic",
-      AMLYZE_USERNAME: "console",
-      AMLYZE_PASSWORD: "s3cret",
+      AMLYZE_TOKEN: "",
       AMLYZE_SEND_OPTIONAL: "birthDate, document",
-      AMLYZE_CUSTOMER_STATUS: "PENDING",
+      UNRELATED: "x",
     });
-    expect(settings.connection).toEqual({
-      baseUrl: "https://amlyze.example/api",
-      path: "/amlyze-ws-rest/simplifiedCustomer",
-      auth: { kind: "basic", username: "console", password: "s3cret" },
-      timeoutMs: 10_000,
-    });
-    expect(settings.message.includeOptional).toEqual({ birthDate: true, nationality: false, document: true });
-    expect(settings.message.customerStatus).toBe("PENDING");
+    expect(settings.includeOptional).toEqual({ birthDate: true, nationality: false, document: true });
+    expect(settings.adminFieldEnv).toEqual({ AMLYZE_BASE_URL: "https://amlyze.example/api", AMLYZE_PATH: "/amlyze-ws-rest/simplifiedCustomer" });
   });
 
   it("names the bad variable, never its value", () => {
-    expect(() => amlSubmissionSettings({ AMLYZE_BASE_URL: "https://a.example", AMLYZE_TOKEN: "" })).toThrow(/AMLYZE_TOKEN: required/);
-    expect(() => amlSubmissionSettings({ AMLYZE_SEND_OPTIONAL: "birthDate,ssn" })).toThrow(/AMLYZE_SEND_OPTIONAL/);
+    expect(() => amlWorkerSettings({ AMLYZE_SEND_OPTIONAL: "birthDate,ssn" })).toThrow(/AMLYZE_SEND_OPTIONAL/);
+    expect(() => amlWorkerSettings({ AMLYZE_CUSTOMER_STATUS: "MAYBE" })).toThrow(/AMLYZE_CUSTOMER_STATUS/);
     const error = (() => {
       try {
-        amlSubmissionSettings({ AMLYZE_BASE_URL: "not a url with secret-value-123" });
+        amlWorkerSettings({ AMLYZE_BASE_URL: "not a url with secret-value-123" });
       } catch (e) {
         return (e as Error).message;
       }
@@ -50,10 +38,10 @@ describe("amlSubmissionSettings", () => {
   });
 });
 
-describe("amlWebhookSettings", () => {
-  it("no secret means nothing can be authenticated; hmac by default; 256 KiB limit", () => {
-    expect(amlWebhookSettings({})).toEqual({ secret: null, auth: "hmac", maxBytes: 262_144 });
-    expect(amlWebhookSettings({ AMLYZE_WEBHOOK_SECRET: "  " }).secret).toBeNull();
-    expect(amlWebhookSettings({ AMLYZE_WEBHOOK_SECRET: "s", AMLYZE_WEBHOOK_AUTH: "bearer" })).toMatchObject({ secret: "s", auth: "bearer" });
+describe("amlWebhookEnvSettings", () => {
+  it("hmac by default, 256 KiB limit; bearer on request", () => {
+    expect(amlWebhookEnvSettings({})).toEqual({ auth: "hmac", maxBytes: 262_144 });
+    expect(amlWebhookEnvSettings({ AMLYZE_WEBHOOK_AUTH: "bearer", AMLYZE_WEBHOOK_MAX_BYTES: "4096" })).toEqual({ auth: "bearer", maxBytes: 4096 });
+    expect(() => amlWebhookEnvSettings({ AMLYZE_WEBHOOK_AUTH: "md5" })).toThrow(/AMLYZE_WEBHOOK_AUTH/);
   });
 });

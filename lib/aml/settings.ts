@@ -1,8 +1,14 @@
-// AMLYZE settings, read in one place. Today they come from the environment; an admin screen
-// (a later issue) can put a database-backed source behind the same functions.
+// AMLYZE settings, read in one place, from two sources:
+// - What Admin → Integrations holds (base URL, path, auth and its credentials, requester, risk
+//   management category, default customer status, webhook secret, timeout) is resolved per use
+//   by lib/settings/integrations.ts: the AMLYZE_* variable wins, then the database. The worker
+//   reads them per job and the webhook every few seconds, so an admin's change needs no restart.
+// - What has no admin field (attempts, backoff, circuit breaker, the optional fields, the
+//   webhook's auth mode and size limit) comes from the environment only and is checked at boot.
 import { z } from "zod";
 import type { TAuth } from "@/lib/integrations/http/base-client";
-import { AMLYZE_CUSTOMER_STATUSES, AMLYZE_DEFAULT_PATH } from "@/lib/integrations/amlyze/schemas";
+import { AMLYZE_CUSTOMER_STATUSES } from "@/lib/integrations/amlyze/schemas";
+import { AMLYZE_FIELDS } from "@/lib/settings/integration-fields";
 
 const OPTIONAL_FIELDS = ["birthDate", "nationality", "document"] as const;
 export type TAmlOptionalField = (typeof OPTIONAL_FIELDS)[number];
@@ -19,16 +25,6 @@ const ZList = z
   .pipe(z.array(z.enum(OPTIONAL_FIELDS, { error: `AMLYZE_SEND_OPTIONAL takes ${OPTIONAL_FIELDS.join(", ")}` })));
 
 const ZSubmissionEnv = z.object({
-  AMLYZE_BASE_URL: z.url({ error: "AMLYZE_BASE_URL must be AMLYZE's base URL" }).optional(),
-  AMLYZE_PATH: z.string().startsWith("/", { error: "AMLYZE_PATH must start with /" }).default(AMLYZE_DEFAULT_PATH),
-  AMLYZE_AUTH: z.enum(["none", "basic", "bearer"]).default("bearer"),
-  AMLYZE_TOKEN: z.string().optional(),
-  AMLYZE_USERNAME: z.string().optional(),
-  AMLYZE_PASSWORD: z.string().optional(),
-  AMLYZE_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  AMLYZE_REQUESTER: z.string().trim().min(1).max(100).default("financial_institution"),
-  AMLYZE_RISK_CATEGORY: z.string().trim().min(1).default("FAST"),
-  AMLYZE_CUSTOMER_STATUS: z.enum(AMLYZE_CUSTOMER_STATUSES).default("ACTIVE"),
   AMLYZE_SEND_OPTIONAL: ZList,
   AMLYZE_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   AMLYZE_RETRY_BASE_MS: z.coerce.number().int().min(0).default(2_000),
@@ -46,14 +42,15 @@ export type TAmlMessageSettings = {
   includeOptional: { birthDate: boolean; nationality: boolean; document: boolean };
 };
 
-/** How the worker reaches AMLYZE; `connection` is null when no AMLYZE is configured. */
-export type TAmlSubmissionSettings = {
-  message: TAmlMessageSettings;
-  connection: { baseUrl: string; path: string; auth: TAuth; timeoutMs: number } | null;
+/** The worker's environment-only AMLYZE knobs (no admin field). */
+export type TAmlWorkerSettings = {
+  includeOptional: TAmlMessageSettings["includeOptional"];
   attempts: number;
   retryBaseMs: number;
   retryMaxMs: number;
   breaker: { failureThreshold: number; windowMs: number; cooldownMs: number };
+  /** The AMLYZE_* variables that have an admin field, passed to amlyzeSettings (they win over the database). */
+  adminFieldEnv: Record<string, string | undefined>;
 };
 
 function issuesOf(error: z.ZodError): string {
@@ -61,39 +58,40 @@ function issuesOf(error: z.ZodError): string {
   return error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
 }
 
-function authFrom(env: z.infer<typeof ZSubmissionEnv>): TAuth {
-  if (env.AMLYZE_AUTH === "none") return { kind: "none" };
-  if (env.AMLYZE_AUTH === "basic") {
-    if (!env.AMLYZE_USERNAME || !env.AMLYZE_PASSWORD) throw new Error("Invalid AMLYZE settings:\n  AMLYZE_USERNAME/AMLYZE_PASSWORD: required with AMLYZE_AUTH=basic");
-    return { kind: "basic", username: env.AMLYZE_USERNAME, password: env.AMLYZE_PASSWORD };
+/**
+ * The worker's AMLYZE settings from the environment; throws naming every bad variable (never its
+ * value). The variables an admin field also has are checked here with that field's schema, so a
+ * bad AMLYZE_BASE_URL stops the worker at boot rather than at its first AML job.
+ */
+export function amlWorkerSettings(env: Record<string, string | undefined> = process.env): TAmlWorkerSettings {
+  const problems: string[] = [];
+  const adminFieldEnv: Record<string, string | undefined> = {};
+  for (const f of Object.values(AMLYZE_FIELDS)) {
+    const raw = env[f.env];
+    if (raw === undefined || raw.trim() === "") continue;
+    const parsed = f.schema.safeParse(raw);
+    if (parsed.success) adminFieldEnv[f.env] = raw;
+    else problems.push(`  ${f.env}: ${parsed.error.issues[0]?.message ?? "is not valid"}`);
   }
-  if (!env.AMLYZE_TOKEN) throw new Error("Invalid AMLYZE settings:\n  AMLYZE_TOKEN: required with AMLYZE_AUTH=bearer (the default)");
-  return { kind: "bearer", token: env.AMLYZE_TOKEN };
-}
-
-/** The worker's AMLYZE settings; throws naming every bad variable (never its value). */
-export function amlSubmissionSettings(env: Record<string, string | undefined> = process.env): TAmlSubmissionSettings {
   const parsed = ZSubmissionEnv.safeParse(env);
-  if (!parsed.success) throw new Error(`Invalid AMLYZE settings:\n${issuesOf(parsed.error)}`);
+  if (!parsed.success) problems.push(issuesOf(parsed.error));
+  if (problems.length > 0 || !parsed.success) throw new Error(`Invalid AMLYZE settings:\n${problems.join("\n")}`);
   const e = parsed.data;
   const optional = new Set(e.AMLYZE_SEND_OPTIONAL);
   return {
-    message: {
-      requester: e.AMLYZE_REQUESTER,
-      riskManagementCategory: e.AMLYZE_RISK_CATEGORY,
-      customerStatus: e.AMLYZE_CUSTOMER_STATUS,
-      includeOptional: { birthDate: optional.has("birthDate"), nationality: optional.has("nationality"), document: optional.has("document") },
-    },
-    connection: e.AMLYZE_BASE_URL ? { baseUrl: e.AMLYZE_BASE_URL, path: e.AMLYZE_PATH, auth: authFrom(e), timeoutMs: e.AMLYZE_TIMEOUT_MS } : null,
+    includeOptional: { birthDate: optional.has("birthDate"), nationality: optional.has("nationality"), document: optional.has("document") },
     attempts: e.AMLYZE_ATTEMPTS,
     retryBaseMs: e.AMLYZE_RETRY_BASE_MS,
     retryMaxMs: e.AMLYZE_RETRY_MAX_MS,
     breaker: { failureThreshold: e.AMLYZE_BREAKER_FAILURES, windowMs: e.AMLYZE_BREAKER_WINDOW_MS, cooldownMs: e.AMLYZE_BREAKER_COOLDOWN_MS },
+    adminFieldEnv,
   };
 }
 
+/** How the worker reaches AMLYZE, from the resolved settings; `missing` names what an admin must still set. */
+export type TAmlConnection = { ok: true; baseUrl: string; path: string; url: string; auth: TAuth; timeoutMs: number } | { ok: false; missing: string[] };
+
 const ZWebhookEnv = z.object({
-  AMLYZE_WEBHOOK_SECRET: z.string().optional(),
   /** hmac: X-Amlyze-Signature: sha256=<hex HMAC of the raw body>; bearer: Authorization: Bearer <secret>. */
   AMLYZE_WEBHOOK_AUTH: z.enum(["hmac", "bearer"]).default("hmac"),
   AMLYZE_WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1_024).max(10 * 1024 * 1024).default(256 * 1024),
@@ -106,16 +104,15 @@ export type TAmlWebhookSettings = {
   maxBytes: number;
 };
 
-let cachedWebhook: { source: string | undefined; value: TAmlWebhookSettings } | undefined;
+let cachedWebhookEnv: { source: string; value: Omit<TAmlWebhookSettings, "secret"> } | undefined;
 
-/** The webhook's settings; read per request, parsed again only when the secret changes. */
-export function amlWebhookSettings(env: Record<string, string | undefined> = process.env): TAmlWebhookSettings {
-  const key = `${env.AMLYZE_WEBHOOK_SECRET ?? ""}\u0000${env.AMLYZE_WEBHOOK_AUTH ?? ""}\u0000${env.AMLYZE_WEBHOOK_MAX_BYTES ?? ""}`;
-  if (cachedWebhook?.source === key) return cachedWebhook.value;
+/** The webhook's environment-only settings; parsed again only when a variable changes. */
+export function amlWebhookEnvSettings(env: Record<string, string | undefined> = process.env): Omit<TAmlWebhookSettings, "secret"> {
+  const key = `${env.AMLYZE_WEBHOOK_AUTH ?? ""}\u0000${env.AMLYZE_WEBHOOK_MAX_BYTES ?? ""}`;
+  if (cachedWebhookEnv?.source === key) return cachedWebhookEnv.value;
   const parsed = ZWebhookEnv.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid AMLYZE webhook settings:\n${issuesOf(parsed.error)}`);
-  const secret = parsed.data.AMLYZE_WEBHOOK_SECRET?.trim() ? parsed.data.AMLYZE_WEBHOOK_SECRET : null;
-  const value = { secret, auth: parsed.data.AMLYZE_WEBHOOK_AUTH, maxBytes: parsed.data.AMLYZE_WEBHOOK_MAX_BYTES };
-  cachedWebhook = { source: key, value };
+  const value = { auth: parsed.data.AMLYZE_WEBHOOK_AUTH, maxBytes: parsed.data.AMLYZE_WEBHOOK_MAX_BYTES };
+  cachedWebhookEnv = { source: key, value };
   return value;
 }

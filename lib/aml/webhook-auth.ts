@@ -17,7 +17,7 @@ function sameDigest(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-export function verifyWebhook(settings: TAmlWebhookSettings, headers: Headers, body: Buffer): TWebhookAuthResult {
+export function verifyWebhook(settings: TAmlWebhookSettings, headers: { get(name: string): string | null }, body: Buffer): TWebhookAuthResult {
   if (!settings.secret) return { ok: false, reason: "not_configured" };
   if (settings.auth === "bearer") {
     const given = headers.get("authorization");

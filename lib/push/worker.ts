@@ -1,16 +1,18 @@
 // The push worker: graphile-worker runs `push_enrollment` and `amlyze_submit` jobs; a sweep
 // re-enqueues pushes and AML submissions whose worker died (its advisory lock is gone with its
-// connection), at start and every few seconds. A worker without AMLYZE settings does not take
-// AML jobs at all: they wait, queued, for a worker that has them.
+// connection), at start and every few seconds. The core's and AMLYZE's settings are read per job
+// (environment first, then what an admin stored): while AMLYZE is not configured, an AML job
+// fails and graphile-worker tries it again later, so it runs once an admin completes the settings.
 import http from "node:http";
 import { Logger, run, runMigrations, type Runner } from "graphile-worker";
 import pg from "pg";
 import { z } from "zod";
 import { AML_JOB_MAX_ATTEMPTS, AML_SUBMIT_TASK, amlJobKey, type TAmlJobPayload } from "@/lib/aml/jobs";
-import { amlSubmissionSettings, type TAmlSubmissionSettings } from "@/lib/aml/settings";
+import { amlWorkerSettings, type TAmlWorkerSettings } from "@/lib/aml/settings";
+import { amlSubmissionTarget } from "@/lib/aml/submission-settings";
 import { amlLockKey, runAmlSubmissions, type TAmlSubmitDeps } from "@/lib/aml/submit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createCircuitBreaker } from "@/lib/integrations/amlyze/circuit-breaker";
+import { createCircuitBreaker, type TCircuitBreaker } from "@/lib/integrations/amlyze/circuit-breaker";
 import { createAmlyzeClient } from "@/lib/integrations/amlyze/client";
 import { createCoreClient } from "@/lib/integrations/core/client";
 import { logger as rootLogger } from "@/lib/logger";
@@ -47,7 +49,7 @@ const ZWorkerEnv = z.object({
   PUSH_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   PUSH_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
 });
-export type TWorkerEnv = z.infer<typeof ZWorkerEnv> & { amlyze: TAmlSubmissionSettings };
+export type TWorkerEnv = z.infer<typeof ZWorkerEnv> & { amlyze: TAmlWorkerSettings };
 
 export function workerEnv(env: Record<string, string | undefined> = process.env): TWorkerEnv {
   const parsed = ZWorkerEnv.safeParse(env);
@@ -55,7 +57,7 @@ export function workerEnv(env: Record<string, string | undefined> = process.env)
     // Paths only: values may be credentials.
     throw new Error(`Invalid worker environment:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   }
-  return { ...parsed.data, amlyze: amlSubmissionSettings(env) };
+  return { ...parsed.data, amlyze: amlWorkerSettings(env) };
 }
 
 export type TStartWorkerOptions = {
@@ -125,25 +127,46 @@ export async function sweepOrphanedPushes(pool: pg.Pool): Promise<number> {
   return count;
 }
 
-/** The AML side of the worker, or null when no AMLYZE is configured. */
-function amlDeps(db: PrismaClient, pool: pg.Pool, settings: TAmlSubmissionSettings): TAmlSubmitDeps | null {
-  const connection = settings.connection;
-  if (!connection) return null;
-  const client = createAmlyzeClient({ baseUrl: connection.baseUrl, path: connection.path, auth: connection.auth, timeoutMs: connection.timeoutMs, logger: log });
-  const breaker = createCircuitBreaker({
-    name: "amlyze",
-    ...settings.breaker,
-    onStateChange: (from, to) => log.warn({ breaker: "amlyze", from, to }, "AMLYZE circuit breaker changed state"),
-  });
+/**
+ * The AML side of the worker: per job, the settings in force now. The circuit breaker stays with
+ * the process (it must remember failures across jobs) but starts afresh when the target URL
+ * changes: an admin correcting a wrong URL must not wait out the old one's cool-down.
+ */
+function amlRuntime(db: PrismaClient, pool: pg.Pool, settings: TAmlWorkerSettings) {
+  let breaker: { url: string; breaker: TCircuitBreaker } | undefined;
+  const breakerFor = (url: string) => {
+    if (breaker?.url !== url) {
+      breaker = {
+        url,
+        breaker: createCircuitBreaker({
+          name: "amlyze",
+          ...settings.breaker,
+          onStateChange: (from, to) => log.warn({ breaker: "amlyze", from, to }, "AMLYZE circuit breaker changed state"),
+        }),
+      };
+    }
+    return breaker.breaker;
+  };
   return {
-    db,
-    lockPool: pool,
-    client,
-    url: `${connection.baseUrl.replace(/\/+$/, "")}${connection.path}`,
-    breaker,
-    attempts: settings.attempts,
-    retryBaseMs: settings.retryBaseMs,
-    retryMaxMs: settings.retryMaxMs,
+    /** Throws (so graphile-worker retries the job later) while AMLYZE is not configured. */
+    async depsForRun(): Promise<TAmlSubmitDeps> {
+      const { connection } = await amlSubmissionTarget(db, settings);
+      if (!connection.ok) throw new Error(`AMLYZE is not configured (missing ${connection.missing.join(", ")}); set it in Admin → Integrations or AMLYZE_*`);
+      const { baseUrl, path, auth, timeoutMs, url } = connection;
+      return {
+        db,
+        lockPool: pool,
+        client: createAmlyzeClient({ baseUrl, path, auth, timeoutMs, logger: log }),
+        url,
+        breaker: breakerFor(url),
+        attempts: settings.attempts,
+        retryBaseMs: settings.retryBaseMs,
+        retryMaxMs: settings.retryMaxMs,
+      };
+    },
+    async configured(): Promise<boolean> {
+      return (await amlSubmissionTarget(db, settings)).connection.ok;
+    },
   };
 }
 
@@ -165,19 +188,18 @@ export async function startPushWorker(options: TStartWorkerOptions): Promise<TPu
   const pool = new pg.Pool({ connectionString: options.connectionString, max: env.PUSH_WORKER_CONCURRENCY + 2 });
   // A lost idle connection (database restart) must not end the worker; a push that held its lock
   // on it is found by the sweep once the lock is gone.
-  pool.on("error", (error) => rootLogger.warn({ err: error }, "idle lock connection lost"));
-  const deps: Omit<TPushDeps, "core" | "coreBaseUrl"> = {
+  pool.on("error", (error) => log.warn({ err: error }, "idle lock connection lost"));
+  const deps: Omit<TPushDeps, "core" | "coreBaseUrl" | "amlMessage"> = {
     db: options.db,
     lockPool: pool,
     customerAttempts: env.PUSH_CUSTOMER_ATTEMPTS,
     productNotSentAttempts: env.PUSH_PRODUCT_NOT_SENT_ATTEMPTS,
     retryBaseMs: env.PUSH_RETRY_BASE_MS,
     retryMaxMs: env.PUSH_RETRY_MAX_MS,
-    amlMessage: env.amlyze.message,
     crashpoint: options.crashpoint,
   };
-  const aml = amlDeps(options.db, pool, env.amlyze);
-  if (!aml) log.warn("AMLYZE is not configured (AMLYZE_BASE_URL): this worker leaves AML submissions queued for one that is");
+  const aml = amlRuntime(options.db, pool, env.amlyze);
+  if (!(await aml.configured())) log.warn("AMLYZE is not configured (Admin → Integrations or AMLYZE_*): AML submissions wait, queued, until it is");
 
   await installJobQueue(options.connectionString);
   const runner: Runner = await run({
@@ -189,28 +211,27 @@ export async function startPushWorker(options: TStartWorkerOptions): Promise<TPu
     taskList: {
       [PUSH_TASK]: async (payload) => {
         const { enrollmentId } = z.object({ enrollmentId: z.uuid() }).parse(payload);
-        const result = await runPush({ ...deps, ...(await coreForRun(options.db, env)) }, enrollmentId);
+        // The message settings in force now: a push records its AML submission with them.
+        const { message } = await amlSubmissionTarget(options.db, env.amlyze);
+        const result = await runPush({ ...deps, ...(await coreForRun(options.db, env)), amlMessage: message }, enrollmentId);
         // Thrown so graphile-worker tries again shortly: the lock holder may be just finishing.
         if (result.kind === "busy") throw new Error(`push of ${enrollmentId} is held by another worker; retrying later`);
         log.info({ enrollmentId, result }, "push run ended");
       },
-      ...(aml
-        ? {
-            [AML_SUBMIT_TASK]: async (payload: unknown) => {
-              const { enrollmentId } = z.object({ enrollmentId: z.uuid() }).parse(payload);
-              const result = await runAmlSubmissions(aml, enrollmentId);
-              if (result.kind === "busy") throw new Error(`AML submissions of ${enrollmentId} are held by another worker; retrying later`);
-              log.info({ enrollmentId, result }, "AML run ended");
-            },
-          }
-        : {}),
+      [AML_SUBMIT_TASK]: async (payload: unknown) => {
+        const { enrollmentId } = z.object({ enrollmentId: z.uuid() }).parse(payload);
+        const result = await runAmlSubmissions(await aml.depsForRun(), enrollmentId);
+        if (result.kind === "busy") throw new Error(`AML submissions of ${enrollmentId} are held by another worker; retrying later`);
+        log.info({ enrollmentId, result }, "AML run ended");
+      },
     },
   });
 
   const sweep = async () => {
     const pushes = await sweepOrphanedPushes(pool);
     if (pushes > 0) log.warn({ count: pushes }, "re-enqueued pushes left by a stopped worker");
-    const submissions = aml ? await sweepOrphanedAmlSubmissions(pool, env.PUSH_SWEEP_INTERVAL_MS * 3) : 0;
+    // While AMLYZE is not configured, waking its jobs would only fail them again.
+    const submissions = (await aml.configured()) ? await sweepOrphanedAmlSubmissions(pool, env.PUSH_SWEEP_INTERVAL_MS * 3) : 0;
     if (submissions > 0) log.warn({ count: submissions }, "re-enqueued AML submissions left by a stopped worker");
     return pushes + submissions;
   };

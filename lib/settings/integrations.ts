@@ -130,6 +130,15 @@ export async function amlyzeSettings(db: TDb, options: TSettingsOptions = {}): P
   };
 }
 
+/**
+ * Only AMLYZE's webhook secret (AMLYZE_WEBHOOK_SECRET wins): one row read, for the webhook, which
+ * needs nothing else of the integration.
+ */
+export async function amlyzeWebhookSecret(db: TDb, options: TSettingsOptions = {}): Promise<{ secret: string | null; source: TSettingSource }> {
+  const r = await resolveAll(db, { webhookSecret: AMLYZE_FIELDS.webhookSecret }, options);
+  return { secret: text(r.webhookSecret), source: r.webhookSecret.source };
+}
+
 /** The core's Basic credentials and URL when complete, or the names of what is missing. */
 export function coreConnection(settings: TCoreSettings):
   | { ok: true; baseUrl: string; username: string; password: string; timeoutMs: number }

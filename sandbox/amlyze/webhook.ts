@@ -10,6 +10,14 @@ export function signBody(secret: string, rawBody: string): string {
   return `sha256=${createHmac("sha256", secret).update(rawBody, "utf8").digest("hex")}`;
 }
 
+/** Binary mode: every attribute but the data's type as a ce-* header (percent-encoded beyond printable ASCII). */
+export function binaryMessage(event: TCloudEvent): { body: string; headers: Record<string, string> } {
+  const { data, datacontenttype, ...attributes } = event;
+  const headers: Record<string, string> = { "Content-Type": datacontenttype };
+  for (const [name, value] of Object.entries(attributes)) headers[`ce-${name}`] = String(value).replace(/[^\x21-\x7e]|[%"]/gu, (c) => encodeURIComponent(c));
+  return { body: JSON.stringify(data), headers };
+}
+
 export type TDeliveryAttempt = {
   eventId: string;
   type: string;
@@ -30,6 +38,11 @@ export type TWebhookOptions = {
   delayMs?: number;
   /** Deliver every event twice (same id), as an at-least-once event bus may. */
   duplicates?: boolean;
+  /**
+   * structured (default): the event as application/cloudevents+json. binary: the attributes as
+   * ce-* headers and the data as the body (CloudEvents HTTP binding); the signature covers the body.
+   */
+  mode?: "structured" | "binary";
   maxAttempts?: number;
   retryBaseMs?: number;
   attemptTimeoutMs?: number;
@@ -81,8 +94,7 @@ export class WebhookDeliverer {
   /** False when delivery was cancelled (not when it failed: later events still go out). */
   private async deliver(event: TCloudEvent, generation: number): Promise<boolean> {
     const maxAttempts = this.opts.maxAttempts ?? 4;
-    const body = JSON.stringify(event);
-    const headers: Record<string, string> = { "Content-Type": "application/cloudevents+json" };
+    const { body, headers } = this.opts.mode === "binary" ? binaryMessage(event) : { body: JSON.stringify(event), headers: { "Content-Type": "application/cloudevents+json" } as Record<string, string> };
     if (this.opts.secret) headers[AMLYZE_SIGNATURE_HEADER] = signBody(this.opts.secret, body);
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const { status, error } = await this.post(body, headers);

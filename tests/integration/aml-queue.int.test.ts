@@ -47,7 +47,7 @@ beforeAll(async () => {
         lastName,
         customerStatus: "ACTIVE",
       });
-      await ingestEvents(pool, events.map((e) => ({ ...e, subject: e.subject, time: new Date(e.time), raw: JSON.stringify(e) })));
+      await ingestEvents(pool, events.map((e) => ({ ...e, subject: e.subject, time: new Date(e.time), raw: JSON.stringify(e), rawHeaders: null })));
     }
     created.push({ id, customerExtId: String(customerNumber), documentNumber });
   }

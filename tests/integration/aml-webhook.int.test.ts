@@ -7,6 +7,8 @@ import { BATCH_CONTENT_TYPE } from "@/lib/aml/cloud-event";
 import { createAmlSubmission } from "@/lib/aml/create-submission";
 import { runAmlSubmissions } from "@/lib/aml/submit";
 import { signWebhookBody } from "@/lib/aml/webhook-auth";
+import { forgetWebhookSecret } from "@/lib/aml/webhook-settings";
+import { saveIntegrationSettings } from "@/lib/settings/save-integration-settings";
 import { buildEvents, type TCloudEvent } from "@/sandbox/amlyze/events";
 import { prisma } from "./db";
 import { amlDeps, loadSubmissions, pushedEnrollment, startAmlyze } from "./aml-helpers";
@@ -192,6 +194,70 @@ describe("any order", () => {
   });
 });
 
+describe("binary mode (attributes in ce-* headers, the body is the data)", () => {
+  const binary = (event: TCloudEvent, headers: Record<string, string> = {}) => {
+    const body = JSON.stringify(event.data);
+    return deliver(body, {
+      "Content-Type": "application/json",
+      "ce-specversion": "1.0",
+      "ce-id": event.id,
+      "ce-source": event.source,
+      "ce-type": event.type,
+      "ce-subject": event.subject,
+      "ce-time": event.time,
+      ...headers,
+    });
+  };
+
+  it("stored and applied like a structured event, idempotent by ce-id, and kept raw enough to rebuild it", async () => {
+    const { id, submission, events } = await submitted("POLITICO");
+    for (const event of events) expect((await binary(event)).status).toBe(200);
+    const again = await binary(events[3]!);
+    expect(await again.json()).toEqual({ stored: 0, duplicates: 1 });
+    expect(await viewOf(submission.customerExtId)).toMatchObject({ state: "hit", pepHit: true, eventCount: 9, enrollmentId: id });
+
+    const stored = (await storedEvents(submission.customerExtId)).find((e) => e.eventId === events[3]!.id)!;
+    expect(stored.rawBody).toBe(JSON.stringify(events[3]!.data));
+    const headers = stored.rawHeaders as Record<string, string>;
+    expect(headers).toEqual({
+      "content-type": "application/json",
+      "ce-specversion": "1.0",
+      "ce-id": events[3]!.id,
+      "ce-source": events[3]!.source,
+      "ce-type": events[3]!.type,
+      "ce-subject": events[3]!.subject,
+      "ce-time": events[3]!.time,
+    });
+    // The HTTP binding's mapping back: attributes from the headers, datacontenttype from Content-Type.
+    const rebuilt = {
+      ...Object.fromEntries(Object.entries(headers).flatMap(([name, value]) => (name.startsWith("ce-") ? [[name.slice(3), decodeURIComponent(value)]] : []))),
+      datacontenttype: headers["content-type"],
+      data: JSON.parse(stored.rawBody),
+    };
+    expect(rebuilt).toEqual(events[3]);
+  });
+
+  it("a missing attribute: 400 naming its header, nothing stored", async () => {
+    const { submission, events } = await submitted();
+    const response = await binary(events[0]!, { "ce-type": "" });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toBe("ce-type: must not be empty");
+    const headers = new Headers({ "Content-Type": "application/json", "ce-id": events[0]!.id, "ce-source": events[0]!.source });
+    const body = JSON.stringify(events[0]!.data);
+    const missing = await deliver(body, Object.fromEntries(headers));
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { error: string }).error).toBe("ce-specversion: required header missing (binary mode); ce-type: required header missing (binary mode)");
+    expect(await storedEvents(submission.customerExtId)).toEqual([]);
+  });
+
+  it("authenticated by the signature of the body, like structured mode", async () => {
+    const { submission, events } = await submitted();
+    const response = await binary(events[0]!, { "X-Amlyze-Signature": signWebhookBody("not-the-secret", JSON.stringify(events[0]!.data)) });
+    expect(response.status).toBe(401);
+    expect(await storedEvents(submission.customerExtId)).toEqual([]);
+  });
+});
+
 describe("authentication", () => {
   it("a wrong, missing or malformed signature, or a body changed after signing: 401, nothing stored, a warning logged", async () => {
     const { submission, events } = await submitted();
@@ -220,6 +286,41 @@ describe("authentication", () => {
     expect((await deliver(body, { Authorization: "Bearer wrong" })).status).toBe(401);
     expect((await deliver(body, { Authorization: `Bearer ${SECRET}` })).status).toBe(200);
     expect(await storedEvents(submission.customerExtId)).toHaveLength(1);
+  });
+
+  it("a secret stored in Admin → Integrations is accepted; AMLYZE_WEBHOOK_SECRET wins when both are set", async () => {
+    const STORED = "stored-webhook-secret-77a1";
+    const setting = { integration: "amlyze" as const, clear: [], actor: { id: null, label: "webhook-test" }, env: {} };
+    await saveIntegrationSettings(prisma, { ...setting, values: { webhookSecret: STORED } });
+    try {
+      delete process.env.AMLYZE_WEBHOOK_SECRET;
+      forgetWebhookSecret();
+      const { submission, events } = await submitted();
+      const body = JSON.stringify(events[1]);
+      expect((await deliver(body, { "X-Amlyze-Signature": signWebhookBody(STORED, body) })).status).toBe(200);
+      expect((await deliver(body)).status).toBe(401);
+      expect(await storedEvents(submission.customerExtId)).toHaveLength(1);
+
+      process.env.AMLYZE_WEBHOOK_SECRET = SECRET;
+      const next = JSON.stringify(events[2]);
+      expect((await deliver(next, { "X-Amlyze-Signature": signWebhookBody(STORED, next) })).status).toBe(401);
+      expect((await deliver(next)).status).toBe(200);
+    } finally {
+      await saveIntegrationSettings(prisma, { ...setting, values: {}, clear: ["webhookSecret"] });
+      forgetWebhookSecret();
+    }
+  });
+
+  it("the stored secret is read again after a few seconds, not on every delivery", async () => {
+    delete process.env.AMLYZE_WEBHOOK_SECRET;
+    forgetWebhookSecret();
+    const reads = vi.spyOn(prisma.integrationSetting, "findMany");
+    try {
+      for (let i = 0; i < 5; i += 1) expect((await deliver("{}")).status).toBe(503);
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it("no secret configured: every delivery is refused with 503", async () => {

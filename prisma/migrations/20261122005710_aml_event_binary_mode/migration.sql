@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "aml_events" ADD COLUMN     "raw_headers" JSONB;
