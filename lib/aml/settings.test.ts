@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { AMLYZE_FIELDS, optionalFieldsOf } from "@/lib/settings/integration-fields";
 import { amlWebhookEnvSettings, amlWorkerSettings } from "./settings";
 
 describe("amlWorkerSettings", () => {
-  it("defaults: no optional fields, 6 attempts, nothing from the admin fields' variables", () => {
+  it("defaults: 6 attempts, nothing from the admin fields' variables", () => {
     const settings = amlWorkerSettings({});
-    expect(settings.includeOptional).toEqual({ birthDate: false, nationality: false, document: false });
     expect(settings.attempts).toBe(6);
     expect(settings.breaker).toEqual({ failureThreshold: 5, windowMs: 60_000, cooldownMs: 30_000 });
     expect(settings.adminFieldEnv).toEqual({});
   });
 
-  it("reads the optional fields, and passes on the admin fields' variables that are set", () => {
+  it("passes on the admin fields' variables that are set (the optional fields' among them)", () => {
     const settings = amlWorkerSettings({
       AMLYZE_BASE_URL: "https://amlyze.example/api",
       AMLYZE_PATH: "/amlyze-ws-rest/simplifiedCustomer",
@@ -18,8 +18,11 @@ describe("amlWorkerSettings", () => {
       AMLYZE_SEND_OPTIONAL: "birthDate, document",
       UNRELATED: "x",
     });
-    expect(settings.includeOptional).toEqual({ birthDate: true, nationality: false, document: true });
-    expect(settings.adminFieldEnv).toEqual({ AMLYZE_BASE_URL: "https://amlyze.example/api", AMLYZE_PATH: "/amlyze-ws-rest/simplifiedCustomer" });
+    expect(settings.adminFieldEnv).toEqual({
+      AMLYZE_BASE_URL: "https://amlyze.example/api",
+      AMLYZE_PATH: "/amlyze-ws-rest/simplifiedCustomer",
+      AMLYZE_SEND_OPTIONAL: "birthDate, document",
+    });
   });
 
   it("names the bad variable, never its value", () => {
@@ -43,5 +46,21 @@ describe("amlWebhookEnvSettings", () => {
     expect(amlWebhookEnvSettings({})).toEqual({ auth: "hmac", maxBytes: 262_144 });
     expect(amlWebhookEnvSettings({ AMLYZE_WEBHOOK_AUTH: "bearer", AMLYZE_WEBHOOK_MAX_BYTES: "4096" })).toEqual({ auth: "bearer", maxBytes: 4096 });
     expect(() => amlWebhookEnvSettings({ AMLYZE_WEBHOOK_AUTH: "md5" })).toThrow(/AMLYZE_WEBHOOK_AUTH/);
+  });
+});
+
+describe("the optional fields setting", () => {
+  const schema = AMLYZE_FIELDS.optionalFields.schema;
+  it("reads any order, spaces and 'none' into one canonical choice", () => {
+    expect(schema.parse("document, birthDate")).toBe("birthDate,document");
+    expect(schema.parse("nationality,document,birthDate")).toBe("birthDate,nationality,document");
+    expect(schema.parse("")).toBe("none");
+    expect(schema.parse("none")).toBe("none");
+    expect(optionalFieldsOf("birthDate,document")).toEqual({ birthDate: true, nationality: false, document: true });
+    expect(optionalFieldsOf("none")).toEqual({ birthDate: false, nationality: false, document: false });
+  });
+
+  it("refuses a field the reference does not allow", () => {
+    expect(schema.safeParse("birthDate,ssn").success).toBe(false);
   });
 });

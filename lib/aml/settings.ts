@@ -1,31 +1,17 @@
 // AMLYZE settings, read in one place, from two sources:
 // - What Admin → Integrations holds (base URL, path, auth and its credentials, requester, risk
-//   management category, default customer status, webhook secret, timeout) is resolved per use
+//   management category, default customer status, webhook secret, timeout, which optional fields
+//   to send) is resolved per use
 //   by lib/settings/integrations.ts: the AMLYZE_* variable wins, then the database. The worker
 //   reads them per job and the webhook every few seconds, so an admin's change needs no restart.
-// - What has no admin field (attempts, backoff, circuit breaker, the optional fields, the
-//   webhook's auth mode and size limit) comes from the environment only and is checked at boot.
+// - What has no admin field (attempts, backoff, circuit breaker, the webhook's auth mode and
+//   size limit) comes from the environment only and is checked at boot.
 import { z } from "zod";
 import type { TAuth } from "@/lib/integrations/http/base-client";
 import { AMLYZE_CUSTOMER_STATUSES } from "@/lib/integrations/amlyze/schemas";
-import { AMLYZE_FIELDS } from "@/lib/settings/integration-fields";
-
-const OPTIONAL_FIELDS = ["birthDate", "nationality", "document"] as const;
-export type TAmlOptionalField = (typeof OPTIONAL_FIELDS)[number];
-
-const ZList = z
-  .string()
-  .default("")
-  .transform((value) =>
-    value
-      .split(",")
-      .map((item) => item.trim())
-      .filter((item) => item !== ""),
-  )
-  .pipe(z.array(z.enum(OPTIONAL_FIELDS, { error: `AMLYZE_SEND_OPTIONAL takes ${OPTIONAL_FIELDS.join(", ")}` })));
+import { AMLYZE_FIELDS, type TAmlyzeOptionalField } from "@/lib/settings/integration-fields";
 
 const ZSubmissionEnv = z.object({
-  AMLYZE_SEND_OPTIONAL: ZList,
   AMLYZE_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   AMLYZE_RETRY_BASE_MS: z.coerce.number().int().min(0).default(2_000),
   AMLYZE_RETRY_MAX_MS: z.coerce.number().int().min(0).default(60_000),
@@ -39,12 +25,11 @@ export type TAmlMessageSettings = {
   requester: string;
   riskManagementCategory: string;
   customerStatus: (typeof AMLYZE_CUSTOMER_STATUSES)[number];
-  includeOptional: { birthDate: boolean; nationality: boolean; document: boolean };
+  includeOptional: Record<TAmlyzeOptionalField, boolean>;
 };
 
 /** The worker's environment-only AMLYZE knobs (no admin field). */
 export type TAmlWorkerSettings = {
-  includeOptional: TAmlMessageSettings["includeOptional"];
   attempts: number;
   retryBaseMs: number;
   retryMaxMs: number;
@@ -77,9 +62,7 @@ export function amlWorkerSettings(env: Record<string, string | undefined> = proc
   if (!parsed.success) problems.push(issuesOf(parsed.error));
   if (problems.length > 0 || !parsed.success) throw new Error(`Invalid AMLYZE settings:\n${problems.join("\n")}`);
   const e = parsed.data;
-  const optional = new Set(e.AMLYZE_SEND_OPTIONAL);
   return {
-    includeOptional: { birthDate: optional.has("birthDate"), nationality: optional.has("nationality"), document: optional.has("document") },
     attempts: e.AMLYZE_ATTEMPTS,
     retryBaseMs: e.AMLYZE_RETRY_BASE_MS,
     retryMaxMs: e.AMLYZE_RETRY_MAX_MS,

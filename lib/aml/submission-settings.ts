@@ -28,7 +28,7 @@ export async function amlSubmissionTarget(db: TDb, worker: TAmlWorkerSettings): 
       requester: settings.requester,
       riskManagementCategory: settings.riskManagementCategory,
       customerStatus: settings.customerStatus,
-      includeOptional: worker.includeOptional,
+      includeOptional: settings.optionalFields,
     },
     connection: amlConnectionOf(settings),
   };

@@ -15,6 +15,28 @@ const ZUrl = z
 const ZText = (max: number) => z.string().trim().min(1).max(max);
 const ZTimeout = z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).max(120_000);
 
+/** simplified-customer's optional fields the reference allows; sent only when an admin enables them. */
+export const AMLYZE_OPTIONAL_FIELDS = ["birthDate", "nationality", "document"] as const;
+export type TAmlyzeOptionalField = (typeof AMLYZE_OPTIONAL_FIELDS)[number];
+
+/** Every combination, as its canonical value: "none", or the fields in the order above, comma-separated. */
+export const AMLYZE_OPTIONAL_CHOICES = ["none", "birthDate", "nationality", "document", "birthDate,nationality", "birthDate,document", "nationality,document", "birthDate,nationality,document"] as const;
+
+/** "document, birthDate" (any order, spaces, or empty) → "birthDate,document"; an unknown name is kept so the enum names it. */
+function canonicalOptional(value: string): string {
+  const names = value.split(",").map((name) => name.trim()).filter((name) => name !== "" && name !== "none");
+  if (names.length === 0) return "none";
+  const unknown = names.filter((name) => !(AMLYZE_OPTIONAL_FIELDS as readonly string[]).includes(name));
+  if (unknown.length > 0) return unknown.join(",");
+  return AMLYZE_OPTIONAL_FIELDS.filter((name) => names.includes(name)).join(",");
+}
+
+/** Which optional fields a canonical choice enables. */
+export function optionalFieldsOf(choice: string): Record<TAmlyzeOptionalField, boolean> {
+  const names = choice.split(",");
+  return { birthDate: names.includes("birthDate"), nationality: names.includes("nationality"), document: names.includes("document") };
+}
+
 export type TFieldKind = "url" | "text" | "secret" | "timeout" | "path" | "choice";
 
 export type TSettingField = {
@@ -81,6 +103,17 @@ export const AMLYZE_FIELDS = {
   }),
   webhookSecret: field({ key: "amlyze.webhook_secret", env: "AMLYZE_WEBHOOK_SECRET", kind: "secret", schema: z.string().min(16, { error: "at least 16 characters" }).max(1000) }),
   timeoutMs: field({ key: "amlyze.timeout_ms", env: "AMLYZE_TIMEOUT_MS", kind: "timeout", schema: ZTimeout, fallback: 10_000 }),
+  optionalFields: field({
+    key: "amlyze.optional_fields",
+    env: "AMLYZE_SEND_OPTIONAL",
+    kind: "choice",
+    schema: z
+      .string()
+      .transform(canonicalOptional)
+      .pipe(z.enum(AMLYZE_OPTIONAL_CHOICES, { error: `takes none or any of ${AMLYZE_OPTIONAL_FIELDS.join(", ")}` })),
+    choices: AMLYZE_OPTIONAL_CHOICES,
+    fallback: "none",
+  }),
 } satisfies Record<string, TSettingField>;
 
 export const INTEGRATIONS = { core: CORE_FIELDS, amlyze: AMLYZE_FIELDS } as const;

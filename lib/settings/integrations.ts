@@ -10,6 +10,8 @@ import type { TAmlyzeCustomerStatus } from "@/lib/integrations/amlyze/schemas";
 import {
   AMLYZE_FIELDS,
   CORE_FIELDS,
+  optionalFieldsOf,
+  type TAmlyzeOptionalField,
   type TAmlyzeAuthKind,
   type TSettingField,
   type TSettingFieldView,
@@ -46,6 +48,8 @@ export type TAmlyzeSettings = {
   customerStatus: TAmlyzeCustomerStatus;
   webhookSecret: string | null;
   timeoutMs: number;
+  /** Which optional simplified-customer fields are sent (an admin enables them). */
+  optionalFields: Record<TAmlyzeOptionalField, boolean>;
   source: Record<keyof typeof AMLYZE_FIELDS, TSettingSource>;
 };
 
@@ -126,6 +130,7 @@ export async function amlyzeSettings(db: TDb, options: TSettingsOptions = {}): P
     customerStatus: r.customerStatus.value as TAmlyzeCustomerStatus,
     webhookSecret: text(r.webhookSecret),
     timeoutMs: Number(r.timeoutMs.value),
+    optionalFields: optionalFieldsOf(String(r.optionalFields.value)),
     source,
   };
 }

@@ -82,4 +82,18 @@ describe("AMLYZE settings per job", () => {
     expect(submission.status).toBe("accepted");
     expect(JSON.parse(submission.requestBody)).toMatchObject({ requester: "env_requester" });
   });
+
+  it("the optional fields an admin enables are sent from the next job on, and only those", async () => {
+    await setAmlyze({ baseUrl: amlyze.url, token: AMLYZE_TEST_TOKEN, optionalFields: "none" });
+    await restartWorker({});
+    const before = JSON.parse((await submitted()).submission.requestBody) as Record<string, unknown>;
+    expect(before).not.toHaveProperty("birthDate");
+    expect(before).not.toHaveProperty("nationalCode");
+
+    await setAmlyze({ optionalFields: "birthDate" });
+    const after = JSON.parse((await submitted()).submission.requestBody) as Record<string, unknown>;
+    expect(after.birthDate).toEqual(expect.any(String));
+    expect(after).not.toHaveProperty("citizenshipCountry");
+    expect(after).not.toHaveProperty("nationalCode");
+  });
 });

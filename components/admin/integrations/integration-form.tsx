@@ -21,6 +21,16 @@ type TValues = Record<string, string>;
  */
 export function IntegrationForm({ integration, fields }: { integration: TIntegration; fields: TSettingFieldView[] }) {
   const t = useTranslations("admin.integrations");
+  // "birthDate,document" reads "birth date + document"; the other choices are AMLYZE's own words.
+  const choiceLabel = (name: string, choice: string) =>
+    name === "authKind"
+      ? t(`auth.${choice}`)
+      : name === "optionalFields"
+        ? choice
+            .split(",")
+            .map((part) => t(`optional.${part}`))
+            .join(" + ")
+        : choice;
   const router = useRouter();
   // Fields the environment sets are left out entirely: the form never sends them.
   const defaults: TValues = Object.fromEntries(
@@ -78,7 +88,7 @@ export function IntegrationForm({ integration, fields }: { integration: TIntegra
                     <option value="">{t("unset")}</option>
                     {f.choices?.map((choice) => (
                       <option key={choice} value={choice}>
-                        {f.name === "authKind" ? t(`auth.${choice}`) : choice}
+                        {choiceLabel(f.name, choice)}
                       </option>
                     ))}
                   </NativeSelect>
