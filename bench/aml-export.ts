@@ -19,11 +19,11 @@ async function load(databaseUrl: string) {
   const started = Date.now();
   await client.query(
     `INSERT INTO enrollments (id, received_payload, payload, content_hash, status, wisenroll_code, first_name, last_name, full_name,
-       main_doc_type, main_doc_number, main_doc_country, branch_code, branch_name, customer_number, received_at, updated_at)
+       main_doc_type, main_doc_last4, main_doc_country, branch_code, branch_name, customer_number, received_at, updated_at)
      SELECT gen_random_uuid(), '{}', '{}', md5(i::text) || md5((-i)::text), 'pushed', 'W' || i,
             -- one name in a hundred starts like a formula, so the export's escaping is exercised too
             CASE WHEN i % 100 = 0 THEN '=CMD' || i ELSE 'CLIENTE ' || i END, 'PEÑA', 'CLIENTE ' || i || ' PEÑA, JOSÉ',
-            'IDEN', lpad(i::text, 11, '0'), 'DO', 'B' || (i % 20), 'Sucursal ' || (i % 20), 1000000 + i,
+            'IDEN', right(lpad(i::text, 11, '0'), 4), 'DO', 'B' || (i % 20), 'Sucursal ' || (i % 20), 1000000 + i,
             now() - (i || ' minutes')::interval, now()
      FROM generate_series(1, $1::int) AS i`,
     [ROWS],
@@ -55,7 +55,7 @@ async function load(databaseUrl: string) {
 }
 
 /** The same rows and order the export produces, straight from PostgreSQL. */
-const COPY_QUERY = `SELECT c.customer_ext_id, e.full_name, e.wisenroll_code, e.main_doc_type, e.main_doc_number, e.main_doc_country, e.branch_code,
+const COPY_QUERY = `SELECT c.customer_ext_id, e.full_name, e.wisenroll_code, e.main_doc_type, e.main_doc_last4, e.main_doc_country, e.branch_code,
   e.branch_name, c.state, c.submission_status, c.communication_number, c.submitted_at, c.sanctions_hit, c.pep_hit, c.adverse_media_hit,
   c.internal_list_hit, c.risk_level, c.initial_risk_level, c.final_risk_level, c.decision_type, c.decision_ground_code, c.event_count,
   c.last_event_at, c.activity_at, c.submission_message

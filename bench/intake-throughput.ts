@@ -29,10 +29,10 @@ async function rawInsertBaseline(databaseUrl: string): Promise<number> {
       const text = JSON.stringify(payload);
       await pool.query(
         `INSERT INTO enrollments (id, received_payload, payload, content_hash, wisenroll_code, first_name, last_name,
-           full_name, main_doc_type, main_doc_number, main_doc_country, branch_code, branch_name, updated_at)
-         VALUES ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())`,
+           full_name, main_doc_type, main_doc_index, main_doc_last4, main_doc_country, branch_code, branch_name, updated_at)
+         VALUES ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())`,
         [crypto.randomUUID(), text, crypto.createHash("sha256").update(text).digest("hex"), columns.wisenrollCode,
-          columns.firstName, columns.lastName, columns.fullName, columns.mainDocType, columns.mainDocNumber,
+          columns.firstName, columns.lastName, columns.fullName, columns.mainDocType, columns.mainDocIndex, columns.mainDocLast4,
           columns.mainDocCountry, columns.branchCode, columns.branchName],
       );
       done += 1;

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { DEV_AUTH_SECRET } from "@/lib/auth/dev-secret";
+import { indexKeyFromEnv, piiKeyringFromEnv } from "@/lib/crypto/pii";
 import { keyringFromEnv } from "@/lib/crypto/secrets";
 
 const ZEnv = z
@@ -25,6 +26,10 @@ const ZEnv = z
     AMLYZE_WEBHOOK_LANES: z.coerce.number().int().min(1).max(32).default(2),
     /** `<version>:<base64 32-byte key>,...`, the first seals; see lib/crypto/secrets.ts. */
     SETTINGS_ENCRYPTION_KEYS: z.string().optional(),
+    /** Same format, for identity numbers at rest (lib/crypto/pii.ts); its own keys, rotated with `npm run pii:rotate`. */
+    PII_ENCRYPTION_KEYS: z.string().optional(),
+    /** base64 of 32 bytes: the HMAC key of the document number blind index. */
+    PII_INDEX_KEY: z.string().optional(),
     /** on/off: every user needs a TOTP second factor; wins over the admin setting. */
     REQUIRE_TOTP: z.enum(["on", "off", "true", "false", "1", "0"]).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -40,6 +45,14 @@ const ZEnv = z
     } catch (error) {
       ctx.addIssue({ code: "custom", path: ["SETTINGS_ENCRYPTION_KEYS"], message: error instanceof Error ? error.message : "invalid" });
       return z.NEVER;
+    }
+    for (const [variable, check] of [["PII_ENCRYPTION_KEYS", piiKeyringFromEnv], ["PII_INDEX_KEY", indexKeyFromEnv]] as const) {
+      try {
+        check(process.env);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", path: [variable], message: error instanceof Error ? error.message : "invalid" });
+        return z.NEVER;
+      }
     }
     return { ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEV_AUTH_SECRET };
   });

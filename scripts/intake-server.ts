@@ -3,10 +3,11 @@
 // same lib/intake/handle-intake.ts) and nothing else, so it can live where the onboarding app
 // can reach it while the back-office console stays on the bank's internal network, and it
 // scales apart from the console. Environment: DATABASE_URL, INTAKE_API_KEYS, INTAKE_PORT (3001),
-// INTAKE_HOST (127.0.0.1), DB_POOL_MAX.
+// INTAKE_HOST (127.0.0.1), DB_POOL_MAX, and PII_ENCRYPTION_KEYS and PII_INDEX_KEY (it seals what it stores).
 import http from "node:http";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { z } from "zod";
+import { piiKeys } from "@/lib/crypto/pii";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { authenticateIntake, handleIntakeBody, INTAKE_TOO_LARGE, INTAKE_UNAUTHORIZED, type TIntakeHttpResult } from "@/lib/intake/handle-intake";
 import { MAX_INTAKE_BYTES } from "@/lib/intake/parse-intake";
@@ -75,6 +76,8 @@ async function main() {
   const parsed = ZIntakeEnv.safeParse(process.env);
   if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const env = parsed.data;
+  // Bad PII keys stop the service here, not at its first enrollment.
+  piiKeys();
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX }) });
   const server = createIntakeServer(db, env.INTAKE_API_KEYS);
   server.keepAliveTimeout = 65_000;

@@ -15,6 +15,7 @@ import { createEventBatcher } from "@/lib/aml/event-batcher";
 import { handleAmlyzeWebhook, type TWebhookDeps, type TWebhookHttpResult } from "@/lib/aml/handle-webhook";
 import { amlWebhookEnvSettings } from "@/lib/aml/settings";
 import type { TEventHeaders } from "@/lib/aml/cloud-event";
+import { piiKeys } from "@/lib/crypto/pii";
 import { settingsKeyring } from "@/lib/crypto/secrets";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
@@ -92,9 +93,11 @@ async function main() {
   const parsed = ZWebhookEnv.safeParse(process.env);
   if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const env = parsed.data;
-  // Bad AMLYZE_WEBHOOK_* or SETTINGS_ENCRYPTION_KEYS stop the service here, not at its first delivery.
+  // Bad AMLYZE_WEBHOOK_*, SETTINGS_ENCRYPTION_KEYS or PII keys (events are stored sealed) stop the
+  // service here, not at its first delivery.
   amlWebhookEnvSettings();
   settingsKeyring();
+  piiKeys();
   // Prisma only reads the stored secret (every few seconds); events go through plain pg.
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: 2 }) });
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DB_PG_POOL_MAX });

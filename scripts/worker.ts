@@ -3,6 +3,7 @@
 // admin stored; SETTINGS_ENCRYPTION_KEYS opens the stored password). Several may run against one database.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { piiKeys } from "@/lib/crypto/pii";
 import { settingsKeyring } from "@/lib/crypto/secrets";
 import { logger } from "@/lib/logger";
 import type { TCrashPoint } from "@/lib/push/pipeline";
@@ -33,7 +34,9 @@ async function main() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is required");
   const env = workerEnv();
-  settingsKeyring(); // a bad SETTINGS_ENCRYPTION_KEYS stops the worker here, not at its first push
+  // A bad SETTINGS_ENCRYPTION_KEYS or PII key stops the worker here, not at its first push.
+  settingsKeyring();
+  piiKeys();
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: env.PUSH_WORKER_CONCURRENCY + 2 }) });
   const healthPort = process.env.WORKER_HEALTH_PORT ? Number(process.env.WORKER_HEALTH_PORT) : undefined;
   const worker = await startPushWorker({ connectionString, db, env, crashpoint: testCrashpoint(), healthPort });

@@ -1,9 +1,11 @@
 // Records one AML submission for a core customer that was just created or updated, inside the
 // transaction that records the core's success, and enqueues the job that sends it. The body is
 // built here, once, from the payload the core received: every attempt then sends the same bytes.
+import { piiOwner } from "@/lib/crypto/pii";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildSimplifiedCustomer, generateCommunicationNumber } from "@/lib/integrations/amlyze/build-request";
 import { IntegrationError } from "@/lib/integrations/http/errors";
+import { sealText } from "@/lib/pii/identities";
 import { lockAmlCustomer, prismaRunner, saveAmlCustomer } from "./customer-store";
 import { enqueueAmlSubmit } from "./jobs";
 import type { TAmlMessageSettings } from "./settings";
@@ -39,7 +41,8 @@ export async function createAmlSubmission(tx: Prisma.TransactionClient, input: T
       pushSeq: input.pushSeq,
       communicationNumber,
       customerExtId,
-      requestBody,
+      // nationalCode may be in it: stored sealed, opened by the job that sends it.
+      requestBody: sealText(requestBody, piiOwner.enrollmentBody(input.enrollmentId)),
       status,
       message: failure,
       triggeredById: input.triggeredById,

@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { maskIdentity } from "@/lib/intake/extract-columns";
+import { maskLastFour } from "@/lib/intake/extract-columns";
 import type { TAmlFilters } from "./aml-filters";
 import { csvRow, type TCsvValue } from "./csv";
 import { amlQueueClauses } from "./list-aml-customers";
@@ -20,7 +20,8 @@ const COLUMNS: ReadonlyArray<[string, Prisma.Sql]> = [
   ["full_name", Prisma.sql`e.full_name`],
   ["wisenroll_code", Prisma.sql`e.wisenroll_code`],
   ["main_document_type", Prisma.sql`e.main_doc_type`],
-  ["main_document_number_masked", Prisma.sql`e.main_doc_number`],
+  // Only the last four characters are stored; the mask is applied as rows are written.
+  ["main_document_number_masked", Prisma.sql`e.main_doc_last4`],
   ["main_document_country", Prisma.sql`e.main_doc_country`],
   ["branch_code", Prisma.sql`e.branch_code`],
   ["branch_name", Prisma.sql`e.branch_name`],
@@ -57,7 +58,7 @@ export function amlExportSql(filters: TAmlFilters): Prisma.Sql {
 function lines(rows: TCsvValue[][]): string {
   let text = "";
   for (const row of rows) {
-    row[DOCUMENT_COLUMN] = maskIdentity(row[DOCUMENT_COLUMN] as string | null);
+    row[DOCUMENT_COLUMN] = maskLastFour(row[DOCUMENT_COLUMN] as string | null);
     text += csvRow(row);
   }
   return text;

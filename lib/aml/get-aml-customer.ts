@@ -1,6 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { maskIdentity } from "@/lib/intake/extract-columns";
+import { piiOwner } from "@/lib/crypto/pii";
+import { maskLastFour } from "@/lib/intake/extract-columns";
+import { openIdentities } from "@/lib/pii/identities";
 import { maskDocumentNumbers } from "./mask";
 import { resultsFromRow, type TAmlResults, type TAmlState, type TAmlSubmissionStatus } from "./view";
 
@@ -73,11 +75,12 @@ export async function getAmlCustomer(db: PrismaClient, customerExtId: string): P
     view.enrollmentId
       ? db.enrollment.findUnique({
           where: { id: view.enrollmentId },
-          select: { id: true, fullName: true, wisenrollCode: true, status: true, branchName: true, mainDocType: true, mainDocNumber: true, receivedAt: true, payload: true },
+          select: { id: true, fullName: true, wisenrollCode: true, status: true, branchName: true, mainDocType: true, mainDocLast4: true, receivedAt: true, payload: true },
         })
       : null,
   ]);
-  const payload = (enrollment?.payload ?? {}) as Record<string, unknown>;
+  // Opened only to be masked: the full numbers come from the audited reveal.
+  const payload = (enrollment ? openIdentities(enrollment.payload, piiOwner.enrollment(enrollment.id)) : {}) as Record<string, unknown>;
   return {
     customerExtId,
     state: view.state,
@@ -98,7 +101,7 @@ export async function getAmlCustomer(db: PrismaClient, customerExtId: string): P
           status: enrollment.status,
           branchName: enrollment.branchName,
           mainDocType: enrollment.mainDocType,
-          mainDocMasked: maskIdentity(enrollment.mainDocNumber),
+          mainDocMasked: maskLastFour(enrollment.mainDocLast4),
           receivedAt: enrollment.receivedAt,
           payload: maskDocumentNumbers(payload) as Record<string, unknown>,
           documentCount: Array.isArray(payload.client_documents) ? payload.client_documents.length : 0,

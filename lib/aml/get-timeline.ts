@@ -1,6 +1,8 @@
 import "server-only";
+import { piiKeys, piiOwner } from "@/lib/crypto/pii";
 import type { TChange } from "@/lib/enrollment/diff";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { openChanges, openIdentities, openText } from "@/lib/pii/identities";
 import { maskChange, maskDocumentNumbers, maskJsonText } from "./mask";
 import { classifyEvent, type TAmlSubmissionStatus } from "./view";
 
@@ -58,13 +60,15 @@ export async function getTimeline(db: PrismaClient, options: { enrollmentId: str
     eventWhere.length > 0 ? db.amlEvent.findMany({ where: { OR: eventWhere }, orderBy: { receivedAt: "asc" }, take: LIMIT }) : [],
   ]);
 
+  // Stored sealed; opened only to be masked here, so no full number leaves this function.
+  const { keyring } = piiKeys();
   const entries: TTimelineEntry[] = [];
   if (enrollment) {
     const intake = await db.auditEvent.findFirst({ where: { targetType: "enrollment", targetId: enrollmentId!, action: "enrollment.received" }, select: { actorLabel: true } });
     entries.push({ kind: "received", at: enrollment.receivedAt, actor: intake?.actorLabel ?? null });
   }
   for (const r of revisions) {
-    entries.push({ kind: "revision", at: r.at, actor: r.actorLabel, section: r.section, version: r.version, changes: (r.changes as unknown as TChange[]).map(maskChange) });
+    entries.push({ kind: "revision", at: r.at, actor: r.actorLabel, section: r.section, version: r.version, changes: openChanges(r.changes as unknown as TChange[], piiOwner.enrollment(r.enrollmentId), keyring).map(maskChange) });
   }
   for (const a of audits) entries.push({ kind: "action", at: a.at, actor: a.actorLabel, action: a.action, details: a.details });
   for (const c of calls) {
@@ -78,8 +82,8 @@ export async function getTimeline(db: PrismaClient, options: { enrollmentId: str
       durationMs: c.durationMs,
       error: c.error,
       url: c.url,
-      requestBody: maskJsonText(c.requestBody),
-      responseBody: maskJsonText(c.responseBody),
+      requestBody: maskJsonText(openText(c.requestBody, piiOwner.enrollmentBody(c.enrollmentId), keyring)),
+      responseBody: maskJsonText(openText(c.responseBody, piiOwner.enrollmentBody(c.enrollmentId), keyring)),
     });
   }
   for (const s of submissions) {
@@ -95,7 +99,7 @@ export async function getTimeline(db: PrismaClient, options: { enrollmentId: str
       type: e.type,
       known: classifyEvent({ id: e.eventId, type: e.type, time, data: e.data }).kind !== "unknown",
       source: e.source,
-      data: e.data === null ? null : JSON.stringify(maskDocumentNumbers(e.data), null, 2),
+      data: e.data === null ? null : JSON.stringify(maskDocumentNumbers(openIdentities(e.data, piiOwner.amlEvent(e.eventId), keyring)), null, 2),
     });
   }
   return entries.sort((a, b) => a.at.getTime() - b.at.getTime());

@@ -9,7 +9,9 @@
 // write their views back in one UPDATE. A delivery of duplicates only takes the first.
 import type pg from "pg";
 import { v7 as uuidv7 } from "uuid";
+import { piiKeys, piiOwner } from "@/lib/crypto/pii";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { sealIdentities, sealText } from "@/lib/pii/identities";
 import type { TIncomingEvent } from "./cloud-event";
 import { lockAmlCustomers, pgRunner, saveAmlCustomers } from "./customer-store";
 import { applyEvent, classifyEvent } from "./view";
@@ -28,6 +30,9 @@ type TInserted = { event_id: string; received_at: Date; customer_ext_id: string 
 export async function ingestEventsReturningInserted(pool: pg.Pool, events: readonly TIncomingEvent[]): Promise<Set<string>> {
   // Sorted by id, so concurrent deliveries insert (and wait on each other's rows) in one order.
   const unique = [...new Map(events.map((event) => [event.id, event])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // AMLYZE may echo a customer's nationalCode: the raw event is sealed whole, its data field by field.
+  const { keyring } = piiKeys();
+  const owner = (event: TIncomingEvent) => piiOwner.amlEvent(event.id);
   const client = await pool.connect();
   const run = pgRunner(client);
   let failed: Error | undefined;
@@ -41,7 +46,8 @@ export async function ingestEventsReturningInserted(pool: pg.Pool, events: reado
       FROM unnest(
         ${unique.map(() => uuidv7())}::uuid[], ${unique.map((e) => e.id)}::text[], ${unique.map((e) => e.type)}::text[],
         ${unique.map((e) => e.source)}::text[], ${unique.map((e) => e.subject)}::text[], ${unique.map((e) => e.time?.toISOString() ?? null)}::timestamptz[],
-        ${unique.map((e) => (e.data === null ? null : JSON.stringify(e.data)))}::jsonb[], ${unique.map((e) => e.raw)}::text[],
+        ${unique.map((e) => (e.data === null ? null : JSON.stringify(sealIdentities(e.data, owner(e), keyring))))}::jsonb[],
+        ${unique.map((e) => sealText(e.raw, owner(e), keyring))}::text[],
         ${unique.map((e) => (e.rawHeaders === null ? null : JSON.stringify(e.rawHeaders)))}::jsonb[]
       ) WITH ORDINALITY AS v(id, event_id, type, source, subject, time, data, raw_body, raw_headers, n)
       CROSS JOIN LATERAL (

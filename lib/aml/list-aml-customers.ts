@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { maskIdentity } from "@/lib/intake/extract-columns";
+import { blindIndex } from "@/lib/crypto/pii";
+import { maskLastFour } from "@/lib/intake/extract-columns";
 import { decodeAmlCursor, encodeAmlCursor, type TAmlCursor, type TAmlFilters, type TAmlSort } from "./aml-filters";
 import type { TAmlState, TAmlSubmissionStatus } from "./view";
 
@@ -41,7 +42,7 @@ type TAmlQueueRawRow = {
   full_name: string | null;
   wisenroll_code: string | null;
   main_doc_type: string | null;
-  main_doc_number: string | null;
+  main_doc_last4: string | null;
   main_doc_country: string | null;
   branch_code: string | null;
   branch_name: string | null;
@@ -113,9 +114,12 @@ function whereClause(filters: TAmlFilters): Prisma.Sql[] {
   if (filters.to) conditions.push(Prisma.sql`c.activity_at < (${filters.to}::date + 1)`);
   if (filters.q) {
     const like = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // A full document number is found through its blind index: the number itself is not stored.
+    const index = blindIndex(filters.q);
+    const byDocument = index === null ? Prisma.sql`FALSE` : Prisma.sql`e.main_doc_index = ${index}`;
     conditions.push(
       Prisma.sql`(c.customer_ext_id = ${filters.q} OR c.communication_number = ${filters.q} OR e.wisenroll_code = ${filters.q.toUpperCase()}
-                  OR e.main_doc_number = ${filters.q} OR e.full_name ILIKE ${like})`,
+                  OR ${byDocument} OR e.full_name ILIKE ${like})`,
     );
   }
   return conditions;
@@ -128,7 +132,7 @@ function toAmlQueueRow(row: TAmlQueueRawRow): TAmlQueueRow {
     fullName: row.full_name,
     wisenrollCode: row.wisenroll_code,
     mainDocType: row.main_doc_type,
-    mainDocMasked: maskIdentity(row.main_doc_number),
+    mainDocMasked: maskLastFour(row.main_doc_last4),
     mainDocCountry: row.main_doc_country,
     branchCode: row.branch_code,
     branchName: row.branch_name,
@@ -173,7 +177,7 @@ export async function listAmlCustomers(db: PrismaClient, filters: TAmlFilters, o
   const size = options.pageSize ?? AML_PAGE_SIZE;
   const { where, order } = amlQueueClauses(filters);
   const rows = await db.$queryRaw<TAmlQueueRawRow[]>`
-    SELECT c.customer_ext_id, c.enrollment_id, e.full_name, e.wisenroll_code, e.main_doc_type, e.main_doc_number, e.main_doc_country,
+    SELECT c.customer_ext_id, c.enrollment_id, e.full_name, e.wisenroll_code, e.main_doc_type, e.main_doc_last4, e.main_doc_country,
            e.branch_code, e.branch_name, c.state::text AS state, c.submission_status::text AS submission_status, c.submission_message,
            c.communication_number, c.submitted_at, c.sanctions_hit, c.pep_hit, c.adverse_media_hit, c.internal_list_hit, c.risk_level,
            c.initial_risk_level, c.final_risk_level, c.decision_type, c.decision_ground_code, c.event_count, c.last_event_at,

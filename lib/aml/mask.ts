@@ -2,9 +2,7 @@
 // recorded request; the full number is only shown on an explicit, audited click.
 import type { TChange } from "@/lib/enrollment/diff";
 import { maskIdentity } from "@/lib/intake/extract-columns";
-
-/** Keys that hold an identity document number: the core's and AMLYZE's spellings. */
-const DOCUMENT_KEY = /^(document_number|nationalCode)$/;
+import { IDENTITY_KEYS, isIdentityPath } from "@/lib/pii/identities";
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -14,13 +12,12 @@ const maskScalar = (value: unknown) => (value === null || value === undefined ||
 export function maskDocumentNumbers(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskDocumentNumbers);
   if (!isRecord(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, DOCUMENT_KEY.test(key) && !isRecord(child) && !Array.isArray(child) ? maskScalar(child) : maskDocumentNumbers(child)]));
+  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, IDENTITY_KEYS.has(key) && !isRecord(child) && !Array.isArray(child) ? maskScalar(child) : maskDocumentNumbers(child)]));
 }
 
 /** A diff entry with its document numbers masked (a path ending in one, or inside an object). */
 export function maskChange(change: TChange): TChange {
-  const last = change.path.split(".").at(-1) ?? "";
-  if (DOCUMENT_KEY.test(last)) return { ...change, old: maskScalar(change.old), new: maskScalar(change.new) };
+  if (isIdentityPath(change.path)) return { ...change, old: maskScalar(change.old), new: maskScalar(change.new) };
   return { ...change, old: maskDocumentNumbers(change.old), new: maskDocumentNumbers(change.new) };
 }
 

@@ -9,6 +9,7 @@
 // recorded: the job is moved to the end of the cool-down (an open circuit is our decision not
 // to call, not an attempt, so it must not use up the submission's attempts while AMLYZE is down).
 import type pg from "pg";
+import { piiOwner } from "@/lib/crypto/pii";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { OutboundOutcome } from "@/lib/generated/prisma/enums";
 import { CircuitOpenError, type TCircuitBreaker } from "@/lib/integrations/amlyze/circuit-breaker";
@@ -18,6 +19,7 @@ import { ZSimplifiedCustomerRequest } from "@/lib/integrations/amlyze/schemas";
 import { backoffDelay } from "@/lib/integrations/core/retry";
 import type { TExchange } from "@/lib/integrations/http/base-client";
 import { describeIssues } from "@/lib/integrations/http/errors";
+import { openText, sealText } from "@/lib/pii/identities";
 import { AML_ACTOR_LABEL } from "./create-submission";
 import { lockAmlCustomer, prismaRunner, saveAmlCustomer } from "./customer-store";
 import { enqueueAmlSubmit } from "./jobs";
@@ -106,17 +108,24 @@ function outcomeOf(result: TAmlyzeResult, exchange: TExchange): OutboundOutcome 
   return exchange.outcome.kind === "not_sent" ? "not_sent" : "unknown";
 }
 
-function exchangeColumns(exchange: TExchange) {
+function exchangeColumns(exchange: TExchange, owner: string) {
   const outcome = exchange.outcome;
   return {
     url: exchange.url,
-    requestBody: exchange.requestBody,
+    requestBody: sealText(exchange.requestBody, owner),
     httpStatus: outcome.kind === "response" ? outcome.status : null,
-    responseBody: outcome.kind === "response" ? outcome.rawBody : null,
+    responseBody: sealText(outcome.kind === "response" ? outcome.rawBody : null, owner),
     error: outcome.kind === "response" ? null : outcome.reason,
     durationMs: exchange.durationMs,
     finishedAt: new Date(),
   };
+}
+
+/** The parsed outcome as stored: without a rejection's `raw`, which repeats the response body (stored sealed). */
+function parsedColumn(result: TAmlyzeResult): Prisma.InputJsonValue {
+  if (result.kind !== "rejected") return result as Prisma.InputJsonValue;
+  const { raw: _raw, ...rest } = result;
+  return rest as Prisma.InputJsonValue;
 }
 
 async function audit(tx: Prisma.TransactionClient, submission: TSubmission, action: string, details: Prisma.InputJsonObject) {
@@ -174,9 +183,13 @@ async function attemptSubmission(deps: TAmlSubmitDeps, submission: TSubmission):
     return fail(deps, submission, `${reason} (after ${made} attempt${made === 1 ? "" : "s"})`, made);
   }
 
+  // A body that does not open (its key is not listed) throws: the job is retried once the
+  // worker has the key, rather than the submission failing for a configuration mistake.
+  const owner = piiOwner.enrollmentBody(submission.enrollmentId);
+  const requestBody = openText(submission.requestBody, owner);
   let stored: unknown;
   try {
-    stored = JSON.parse(submission.requestBody);
+    stored = JSON.parse(requestBody);
   } catch {
     return fail(deps, submission, "simplified-customer request is invalid: the stored body is not JSON", made);
   }
@@ -200,7 +213,8 @@ async function attemptSubmission(deps: TAmlSubmitDeps, submission: TSubmission):
               attempt,
               triggeredById: submission.triggeredById,
               url: deps.url,
-              requestBody: submission.requestBody,
+              // Sealed again (fresh IV): the same bytes once opened.
+              requestBody: sealText(requestBody, owner),
             },
             select: { id: true },
           });
@@ -224,7 +238,7 @@ async function attemptSubmission(deps: TAmlSubmitDeps, submission: TSubmission):
   await db.$transaction(async (tx) => {
     await tx.outboundCall.update({
       where: { id: rowId! },
-      data: { ...exchangeColumns(exchange), outcome: outcomeOf(result, exchange), parsed: result as Prisma.InputJsonValue },
+      data: { ...exchangeColumns(exchange, owner), outcome: outcomeOf(result, exchange), parsed: parsedColumn(result) },
     });
     switch (result.kind) {
       case "accepted":

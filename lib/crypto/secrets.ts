@@ -14,8 +14,8 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_BYTES = 32;
 
-/** The keys a process can use: `current` seals, every listed version opens. */
-export type TKeyring = { current: number; keys: ReadonlyMap<number, Buffer> };
+/** The keys a process can use: `current` seals, every listed version opens; `variable` names their source in errors. */
+export type TKeyring = { current: number; keys: ReadonlyMap<number, Buffer>; variable?: string };
 
 /** A sealed value and the version of the key that sealed it (stored beside it). */
 export type TSealed = { ciphertext: string; keyVersion: number };
@@ -40,11 +40,11 @@ const ZKeyEntry = z
     return { version: Number(version), key };
   });
 
-/** `SETTINGS_ENCRYPTION_KEYS`: comma-separated `<version>:<base64 key>`, the first is current. */
+/** `SETTINGS_ENCRYPTION_KEYS` (or `PII_ENCRYPTION_KEYS`): comma-separated `<version>:<base64 key>`, the first is current. */
 export const ZKeyringSpec = z
   .string()
   .trim()
-  .min(1, { error: "SETTINGS_ENCRYPTION_KEYS is empty" })
+  .min(1, { error: "the list of keys is empty" })
   .transform((spec) => spec.split(",").filter((part) => part.trim() !== ""))
   .pipe(z.array(ZKeyEntry).min(1))
   .transform((entries, ctx): TKeyring => {
@@ -60,23 +60,29 @@ export const ZKeyringSpec = z
   });
 
 /** Parses a keyring spec; the error names the problem, never a key. */
-export function parseKeyring(spec: string): TKeyring {
+export function parseKeyring(spec: string, variable = "SETTINGS_ENCRYPTION_KEYS"): TKeyring {
   const parsed = ZKeyringSpec.safeParse(spec);
-  if (!parsed.success) throw new Error(`Invalid SETTINGS_ENCRYPTION_KEYS: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
-  return parsed.data;
+  if (!parsed.success) throw new Error(`Invalid ${variable}: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
+  return { ...parsed.data, variable };
 }
 
+/** Which environment variable holds a keyring, and the development keys used when it is unset. */
+export type TKeyringSource = { variable: string; devSpec: string };
+
+const SETTINGS_KEYS: TKeyringSource = { variable: "SETTINGS_ENCRYPTION_KEYS", devSpec: DEV_SETTINGS_ENCRYPTION_KEYS };
+
 /**
- * The keyring from `SETTINGS_ENCRYPTION_KEYS`. Unset, the development key is used outside
- * production, and in production only for the demo (`ALLOW_DEV_SECRET=1`), as with AUTH_SECRET.
+ * The keyring from `SETTINGS_ENCRYPTION_KEYS` (or another source). Unset, the development key is
+ * used outside production, and in production only for the demo (`ALLOW_DEV_SECRET=1`), as with
+ * AUTH_SECRET.
  */
-export function keyringFromEnv(env: Record<string, string | undefined> = process.env): TKeyring {
-  const spec = env.SETTINGS_ENCRYPTION_KEYS;
-  if (spec !== undefined && spec.trim() !== "") return parseKeyring(spec);
+export function keyringFromEnv(env: Record<string, string | undefined> = process.env, source: TKeyringSource = SETTINGS_KEYS): TKeyring {
+  const spec = env[source.variable];
+  if (spec !== undefined && spec.trim() !== "") return parseKeyring(spec, source.variable);
   if (env.NODE_ENV === "production" && env.ALLOW_DEV_SECRET !== "1") {
-    throw new Error("Invalid SETTINGS_ENCRYPTION_KEYS: required in production (e.g. `1:$(openssl rand -base64 32)`)");
+    throw new Error(`Invalid ${source.variable}: required in production (e.g. \`1:$(openssl rand -base64 32)\`)`);
   }
-  return parseKeyring(DEV_SETTINGS_ENCRYPTION_KEYS);
+  return parseKeyring(source.devSpec, source.variable);
 }
 
 let cached: { spec: string | undefined; keyring: TKeyring } | undefined;
@@ -125,7 +131,7 @@ export function keyVersionOf(ciphertext: string): number {
 export function decryptSecret(ciphertext: string, owner: string, keyring: TKeyring = settingsKeyring()): string {
   const sealed = parseSealed(ciphertext);
   const key = keyring.keys.get(sealed.version);
-  if (!key) throw new SecretDecryptionError(`key version ${sealed.version} is not in SETTINGS_ENCRYPTION_KEYS`);
+  if (!key) throw new SecretDecryptionError(`key version ${sealed.version} is not in ${keyring.variable ?? "SETTINGS_ENCRYPTION_KEYS"}`);
   try {
     const decipher = crypto.createDecipheriv(ALGORITHM, key, sealed.iv, { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(owner, "utf8"));

@@ -1,10 +1,12 @@
 // Applies prisma/migrations/*/migration.sql and records them in `_prisma_migrations` exactly
-// as `prisma migrate deploy` does (sha256 checksum of the file), so both tools agree.
+// as `prisma migrate deploy` does (sha256 checksum of the file), so both tools agree. Then the
+// data migrations (lib/db/data-migrations.ts), which need the application's keys.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Logger, runMigrations as installGraphileWorker } from "graphile-worker";
 import pg from "pg";
+import { applyDataMigrations } from "./data-migrations";
 
 const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 // Prisma's own advisory lock key, so our runner and `prisma migrate` never run at once.
@@ -30,8 +32,9 @@ const quietWorkerLogger = new Logger(() => (level, message) => {
 });
 
 /**
- * Applies pending migrations, then installs or upgrades the job queue's own schema
- * (`graphile_worker`, versioned by graphile-worker itself). Returns the names applied.
+ * Applies pending migrations and data migrations, then installs or upgrades the job queue's own
+ * schema (`graphile_worker`, versioned by graphile-worker itself). Returns the names applied
+ * (data migrations as `data:<name>`).
  */
 export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
   const done = await applyPrismaMigrations(connectionString, dir);
@@ -39,7 +42,7 @@ export async function applyMigrations(connectionString: string, dir = MIGRATIONS
   return done;
 }
 
-/** Applies pending migrations; returns the names applied. Refuses an edited applied migration. */
+/** Applies pending migrations, then data migrations; returns the names applied. Refuses an edited applied migration. */
 async function applyPrismaMigrations(connectionString: string, dir: string): Promise<string[]> {
   const client = new pg.Client({ connectionString });
   await client.connect();
@@ -88,7 +91,8 @@ async function applyPrismaMigrations(connectionString: string, dir: string): Pro
       }
       done.push(migration.name);
     }
-    return done;
+    const data = await applyDataMigrations(client);
+    return [...done, ...data.map((name) => `data:${name}`)];
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK]).catch(() => undefined);
     await client.end();

@@ -1,11 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { piiKeys, piiOwner } from "@/lib/crypto/pii";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { openIdentities } from "@/lib/pii/identities";
 
-/** One enrollment with what the detail page shows; null when it does not exist. */
+/** One enrollment with what the detail page shows, identity numbers opened; null when it does not exist. */
 export async function getEnrollment(db: PrismaClient, id: string) {
   if (!z.uuid().safeParse(id).success) return null;
-  return db.enrollment.findUnique({
+  const row = await db.enrollment.findUnique({
     where: { id },
     select: {
       id: true,
@@ -23,4 +25,13 @@ export async function getEnrollment(db: PrismaClient, id: string) {
       lastEditedById: true,
     },
   });
+  if (!row) return null;
+  const owner = piiOwner.enrollment(row.id);
+  const { keyring } = piiKeys();
+  return {
+    ...row,
+    payload: openIdentities(row.payload, owner, keyring),
+    receivedPayload: openIdentities(row.receivedPayload, owner, keyring),
+    requestedProducts: openIdentities(row.requestedProducts, owner, keyring),
+  };
 }

@@ -1,11 +1,13 @@
 import "server-only";
+import { piiOwner } from "@/lib/crypto/pii";
 import { diffValues, type TChange } from "@/lib/enrollment/diff";
 import { normalizeEnrollment } from "@/lib/enrollment/normalize";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { openChanges } from "@/lib/pii/identities";
 
 export type TRevisionEntry = { version: number; section: string; actorLabel: string; at: Date; changes: TChange[] };
 
-/** Every saved edit of an enrollment, newest first. */
+/** Every saved edit of an enrollment, newest first, identity numbers opened. */
 export async function listRevisions(db: PrismaClient, enrollmentId: string): Promise<TRevisionEntry[]> {
   const rows = await db.enrollmentRevision.findMany({
     where: { enrollmentId },
@@ -13,7 +15,8 @@ export async function listRevisions(db: PrismaClient, enrollmentId: string): Pro
     select: { version: true, section: true, actorLabel: true, at: true, changes: true },
     take: 500,
   });
-  return rows.map((row) => ({ ...row, changes: row.changes as unknown as TChange[] }));
+  const owner = piiOwner.enrollment(enrollmentId);
+  return rows.map((row) => ({ ...row, changes: openChanges(row.changes as unknown as TChange[], owner) }));
 }
 
 /** What reviewers changed: the current payload against the payload as received. */

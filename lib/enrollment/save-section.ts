@@ -1,11 +1,13 @@
 import "server-only";
 import { recordAudit, type TAuditActor } from "@/lib/audit/record-audit";
+import { piiKeys, piiOwner } from "@/lib/crypto/pii";
 import { changedPaths, diffValues } from "@/lib/enrollment/diff";
 import type { TSectionKey } from "@/lib/enrollment/field-table";
 import type { TSaveSectionResult } from "@/lib/enrollment/save-section-input";
 import { validateEnrollment, validateSection } from "@/lib/enrollment/validate";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { extractQueueColumns } from "@/lib/intake/extract-columns";
+import { openIdentities, sealChanges, sealIdentities } from "@/lib/pii/identities";
 
 // Statuses in which the payload may change: never while a push runs or waits for reconciliation.
 // A pushed customer may be corrected; the next push sends the update with its customer number.
@@ -25,7 +27,8 @@ export type TSaveSectionOptions = {
 /**
  * Replaces one section of the reviewed payload, if the caller saw the latest version. The
  * version check, the new payload, the revision (with values) and the audit event (paths only)
- * are one transaction: either all are written or none.
+ * are one transaction: either all are written or none. The payload is compared and validated in
+ * clear; it and the revision's values are written with their identity numbers sealed.
  */
 export async function saveSection(db: PrismaClient, options: TSaveSectionOptions): Promise<TSaveSectionResult> {
   const errors = validateSection(options.section, options.value);
@@ -45,7 +48,9 @@ export async function saveSection(db: PrismaClient, options: TSaveSectionOptions
     }
     if (!EDITABLE.has(current.status)) return { kind: "locked", status: current.status };
 
-    const before = current.payload as Record<string, unknown>;
+    const keys = piiKeys();
+    const owner = piiOwner.enrollment(options.enrollmentId);
+    const before = openIdentities(current.payload, owner, keys.keyring) as Record<string, unknown>;
     const changes = diffValues(before[options.section], options.value, options.section);
     const payload = { ...before, [options.section]: options.value };
     const issueCount = validateEnrollment(payload).length;
@@ -55,12 +60,12 @@ export async function saveSection(db: PrismaClient, options: TSaveSectionOptions
     const updated = await tx.enrollment.updateMany({
       where: { id: options.enrollmentId, version: current.version },
       data: {
-        payload: payload as Prisma.InputJsonObject,
+        payload: sealIdentities(payload, owner, keys.keyring) as Prisma.InputJsonObject,
         version,
         issueCount,
         status,
         lastEditedById: options.actor.id,
-        ...extractQueueColumns(payload),
+        ...extractQueueColumns(payload, keys.indexKey),
       },
     });
     if (updated.count !== 1) return { kind: "conflict", currentVersion: current.version + 1, editedBy: null };
@@ -71,7 +76,7 @@ export async function saveSection(db: PrismaClient, options: TSaveSectionOptions
         section: options.section,
         actorId: options.actor.id,
         actorLabel: options.actor.label,
-        changes: changes as unknown as Prisma.InputJsonArray,
+        changes: sealChanges(changes, owner, keys.keyring) as unknown as Prisma.InputJsonArray,
       },
     });
     await recordAudit(tx, {

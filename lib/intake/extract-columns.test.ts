@@ -1,17 +1,22 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { extractQueueColumns, maskIdentity } from "@/lib/intake/extract-columns";
+import { blindIndex } from "@/lib/crypto/pii";
+import { generateKey } from "@/lib/crypto/secrets";
+import { extractQueueColumns, maskIdentity, maskLastFour } from "@/lib/intake/extract-columns";
+
+const INDEX_KEY = Buffer.from(generateKey(), "base64");
 
 describe("extractQueueColumns", () => {
   it("takes the main document, names and branch from seed example 1", () => {
     const body = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-1.json", "utf8"));
-    expect(extractQueueColumns(body)).toEqual({
+    expect(extractQueueColumns(body, INDEX_KEY)).toEqual({
       wisenrollCode: "4MTA2C",
       firstName: "LUIS",
       lastName: "MARTINEZ",
       fullName: "LUIS ALEJANDRO MARTINEZ",
       mainDocType: "SSN",
-      mainDocNumber: "111110001",
+      mainDocIndex: blindIndex("111110001", INDEX_KEY),
+      mainDocLast4: "0001",
       mainDocCountry: "US",
       branchCode: "01",
       branchName: "Branch 01",
@@ -19,9 +24,10 @@ describe("extractQueueColumns", () => {
   });
 
   it("survives a payload with missing or wrongly typed sections", () => {
-    expect(extractQueueColumns({ client_info: { first_name: 7 }, client_documents: "x" })).toMatchObject({
+    expect(extractQueueColumns({ client_info: { first_name: 7 }, client_documents: "x" }, INDEX_KEY)).toMatchObject({
       firstName: "7",
-      mainDocNumber: null,
+      mainDocIndex: null,
+      mainDocLast4: null,
       fullName: "7",
     });
   });
@@ -32,5 +38,11 @@ describe("maskIdentity", () => {
     expect(maskIdentity("111110001")).toBe("•••••0001");
     expect(maskIdentity("1234")).toBe("••••");
     expect(maskIdentity(null)).toBe("");
+  });
+
+  it("masks from the stored last four characters, hiding the length", () => {
+    expect(maskLastFour("0001")).toBe("••••0001");
+    expect(maskLastFour("")).toBe("••••");
+    expect(maskLastFour(null)).toBe("");
   });
 });

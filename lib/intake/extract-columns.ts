@@ -1,5 +1,8 @@
 // The columns the queue filters, sorts and searches on, taken from a payload. Values that do
 // not fit a column are cut to it: the payload keeps the full value, the column is an index.
+// The main document number is never a column: only its blind index (exact search) and its last
+// four characters (masked lists).
+import { blindIndex, lastFour, piiKeys } from "@/lib/crypto/pii";
 
 type TRecord = Record<string, unknown>;
 
@@ -19,7 +22,8 @@ export type TQueueColumns = {
   lastName: string | null;
   fullName: string;
   mainDocType: string | null;
-  mainDocNumber: string | null;
+  mainDocIndex: string | null;
+  mainDocLast4: string | null;
   mainDocCountry: string | null;
   branchCode: string | null;
   branchName: string | null;
@@ -31,10 +35,12 @@ export function mainDocument(payload: TRecord): TRecord | null {
   return documents.find((doc) => doc?.main === 1) ?? documents[0] ?? null;
 }
 
-export function extractQueueColumns(payload: TRecord): TQueueColumns {
+/** From a payload in clear (before it is sealed). */
+export function extractQueueColumns(payload: TRecord, indexKey: Buffer = piiKeys().indexKey): TQueueColumns {
   const info = asRecord(payload.client_info) ?? {};
   const branch = asRecord(payload.client_entity_branch) ?? {};
   const doc = mainDocument(payload);
+  const docNumber = text(doc?.document_number, 100);
   const names = [info.first_name, info.middle_name, info.last_name, info.middle_last_name]
     .map((part) => text(part, 100))
     .filter((part): part is string => part !== null);
@@ -44,11 +50,18 @@ export function extractQueueColumns(payload: TRecord): TQueueColumns {
     lastName: text(info.last_name, 120),
     fullName: names.join(" ").slice(0, 400),
     mainDocType: text(doc?.document_type_code, 20),
-    mainDocNumber: text(doc?.document_number, 100),
+    mainDocIndex: blindIndex(docNumber, indexKey),
+    mainDocLast4: lastFour(docNumber),
     mainDocCountry: text(doc?.issuing_country_code, 10),
     branchCode: text(branch.branch_code, 40),
     branchName: text(branch.branch_name, 120),
   };
+}
+
+/** A masked number from its stored last four characters: the same four dots whatever its length. */
+export function maskLastFour(last4: string | null | undefined): string {
+  if (last4 === null || last4 === undefined) return "";
+  return `••••${last4}`;
 }
 
 /** Shows only the last four characters of an identity number. */

@@ -2,11 +2,13 @@ import "server-only";
 import crypto from "node:crypto";
 import { v7 as uuidv7 } from "uuid";
 import type { TAuditActor } from "@/lib/audit/record-audit";
+import { piiKeys, piiOwner } from "@/lib/crypto/pii";
 import { normalizeEnrollment } from "@/lib/enrollment/normalize";
 import { validateEnrollment } from "@/lib/enrollment/validate";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { extractQueueColumns } from "@/lib/intake/extract-columns";
 import { canonicalJson, type TRequestedProduct } from "@/lib/intake/parse-intake";
+import { sealIdentities } from "@/lib/pii/identities";
 
 export type TIntakeInput = {
   body: Record<string, unknown>;
@@ -40,27 +42,31 @@ async function findExisting(db: PrismaClient, contentHash: string, wisenrollCode
 }
 
 /**
- * Stores a new enrollment exactly as received, or recognises a resend. The row and its audit
- * event are written by one statement (one round trip, atomic); two identical requests racing
- * each other still produce one row, because the unique content hash decides.
+ * Stores a new enrollment exactly as received (identity numbers sealed), or recognises a resend.
+ * The row and its audit event are written by one statement (one round trip, atomic); two
+ * identical requests racing each other still produce one row, because the unique content hash
+ * decides. The hash is of the body in clear, which is never stored.
  */
 export async function intakeEnrollment(db: PrismaClient, input: TIntakeInput): Promise<TIntakeResult> {
   const contentHash = crypto.createHash("sha256").update(canonicalJson(input.body)).digest("hex");
   const payload = normalizeEnrollment(input.payload);
-  const columns = extractQueueColumns(payload);
+  const keys = piiKeys();
+  const columns = extractQueueColumns(payload, keys.indexKey);
   const issueCount = validateEnrollment(payload).length;
   // Time-ordered ids: new rows land at the end of the primary key index.
   const id = uuidv7();
+  const owner = piiOwner.enrollment(id);
+  const seal = <T>(value: T) => JSON.stringify(sealIdentities(value, owner, keys.keyring));
   const details = JSON.stringify({ issues: issueCount, products: input.requestedProducts.length });
   const inserted = await db.$queryRaw<Array<{ id: string }>>`
     WITH created AS (
       INSERT INTO enrollments (id, received_payload, payload, requested_products, content_hash, issue_count,
-        wisenroll_code, first_name, last_name, full_name, main_doc_type, main_doc_number, main_doc_country,
+        wisenroll_code, first_name, last_name, full_name, main_doc_type, main_doc_index, main_doc_last4, main_doc_country,
         branch_code, branch_name, updated_at)
-      VALUES (${id}::uuid, ${JSON.stringify(input.body)}::jsonb, ${JSON.stringify(payload)}::jsonb,
-        ${JSON.stringify(input.requestedProducts)}::jsonb, ${contentHash}, ${issueCount}, ${columns.wisenrollCode},
-        ${columns.firstName}, ${columns.lastName}, ${columns.fullName}, ${columns.mainDocType}, ${columns.mainDocNumber},
-        ${columns.mainDocCountry}, ${columns.branchCode}, ${columns.branchName}, now())
+      VALUES (${id}::uuid, ${seal(input.body)}::jsonb, ${seal(payload)}::jsonb,
+        ${seal(input.requestedProducts)}::jsonb, ${contentHash}, ${issueCount}, ${columns.wisenrollCode},
+        ${columns.firstName}, ${columns.lastName}, ${columns.fullName}, ${columns.mainDocType}, ${columns.mainDocIndex},
+        ${columns.mainDocLast4}, ${columns.mainDocCountry}, ${columns.branchCode}, ${columns.branchName}, now())
       ON CONFLICT DO NOTHING
       RETURNING id
     ), audited AS (

@@ -1,6 +1,10 @@
 // What the detail page shows of the push pipeline: the enrollment's push state, each product,
-// and every attempt with its exact request and response (credentials are never stored).
+// and every attempt with its exact request and response (credentials are never stored). Stored
+// sealed; opened here for the officer, who sees exactly what the core got and answered.
+import "server-only";
+import { piiKeys, piiOwner } from "@/lib/crypto/pii";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { openIdentities, openText } from "@/lib/pii/identities";
 
 export type TPipelineAttempt = {
   id: string;
@@ -82,6 +86,8 @@ export async function getPipeline(db: PrismaClient, enrollmentId: string): Promi
     (await db.user.findMany({ where: { id: { in: [...new Set(userIds)] } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
   );
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const { keyring } = piiKeys();
+  const [owner, bodyOwner] = [piiOwner.enrollment(enrollmentId), piiOwner.enrollmentBody(enrollmentId)];
   return {
     enrollmentId,
     status: enrollment.status,
@@ -97,7 +103,7 @@ export async function getPipeline(db: PrismaClient, enrollmentId: string): Promi
       productCode: p.productCode,
       productName: p.product.name,
       openDate: p.openDate.toISOString().slice(0, 10),
-      relatedClientInfo: Array.isArray(p.relatedClientInfo) ? p.relatedClientInfo : [],
+      relatedClientInfo: Array.isArray(p.relatedClientInfo) ? openIdentities(p.relatedClientInfo, owner, keyring) : [],
       status: p.status,
       accounts: (Array.isArray(p.accounts) ? p.accounts : []) as TPipelineAccount[],
       message: p.message,
@@ -119,8 +125,8 @@ export async function getPipeline(db: PrismaClient, enrollmentId: string): Promi
       durationMs: c.durationMs,
       error: c.error,
       url: c.url,
-      requestBody: c.requestBody,
-      responseBody: c.responseBody,
+      requestBody: openText(c.requestBody, bodyOwner, keyring),
+      responseBody: openText(c.responseBody, bodyOwner, keyring),
       startedAt: c.startedAt.toISOString(),
       finishedAt: iso(c.finishedAt),
       productRequestId: c.productRequestId,

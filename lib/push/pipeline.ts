@@ -11,6 +11,7 @@
 import type pg from "pg";
 import { createAmlSubmission } from "@/lib/aml/create-submission";
 import type { TAmlMessageSettings } from "@/lib/aml/settings";
+import { piiOwner } from "@/lib/crypto/pii";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { OutboundOutcome, ProductRequestStatus } from "@/lib/generated/prisma/enums";
 import type { TExchange } from "@/lib/integrations/http/base-client";
@@ -20,6 +21,7 @@ import { backoffDelay } from "@/lib/integrations/core/retry";
 import { IntegrationError } from "@/lib/integrations/http/errors";
 import type { TCoreCustomerPayload } from "@/lib/integrations/core/schemas";
 import { logger } from "@/lib/logger";
+import { openIdentities, sealText } from "@/lib/pii/identities";
 import { v7 as uuidv7 } from "uuid";
 import { settleEnrollment } from "./settle";
 
@@ -95,8 +97,10 @@ async function advance(deps: TPushDeps, enrollmentId: string): Promise<TPushRunR
   if (!enrollment || enrollment.status !== "pushing") return { kind: "idle" };
   const run: TRunContext = { enrollmentId, pushSeq: enrollment.pushSeq, triggeredById: enrollment.pushRequestedById };
 
-  // Under the lock nothing else changes the payload: a push freezes it (see save-section).
-  const customer = await customerStep(deps, run, enrollment.payload, enrollment.customerNumber);
+  // Under the lock nothing else changes the payload: a push freezes it (see save-section). The
+  // core gets the identity numbers in clear; what is recorded of the exchange is sealed.
+  const payload = openIdentities(enrollment.payload, piiOwner.enrollment(enrollmentId));
+  const customer = await customerStep(deps, run, payload, enrollment.customerNumber);
   if (customer.kind === "stopped") return { kind: "settled", status: customer.status };
   await productStep(deps, run, customer.customerNumber);
   const status = await settleEnrollment(deps.db, run.enrollmentId, run.pushSeq);
@@ -107,15 +111,18 @@ async function advance(deps: TPushDeps, enrollmentId: string): Promise<TPushRunR
 
 const WORKER_LABEL = "system:push-worker";
 
+/** The exact bytes of a request or response as they are stored: sealed as a whole. */
+const sealBody = (run: TRunContext, text: string | null) => sealText(text, piiOwner.enrollmentBody(run.enrollmentId));
+
 /** Writes what came back (or did not) onto the attempt's intent row. */
-async function recordAnswer(tx: Prisma.TransactionClient, rowId: string, exchange: TExchange, outcome: OutboundOutcome, parsed: unknown): Promise<void> {
+async function recordAnswer(tx: Prisma.TransactionClient, run: TRunContext, rowId: string, exchange: TExchange, outcome: OutboundOutcome, parsed: unknown): Promise<void> {
   const o = exchange.outcome;
   await tx.$executeRaw`
     UPDATE outbound_calls SET
       url = ${exchange.url},
-      request_body = ${exchange.requestBody},
+      request_body = ${sealBody(run, exchange.requestBody)},
       http_status = ${o.kind === "response" ? o.status : null}::int,
-      response_body = ${o.kind === "response" ? o.rawBody : null},
+      response_body = ${sealBody(run, o.kind === "response" ? o.rawBody : null)},
       error = ${o.kind === "response" ? null : o.reason},
       duration_ms = ${exchange.durationMs}::int,
       finished_at = now(),
@@ -177,7 +184,7 @@ async function customerStep(deps: TPushDeps, run: TRunContext, payload: unknown,
     const rowId = uuidv7();
     await db.$executeRaw`
       INSERT INTO outbound_calls (id, enrollment_id, step, call_key, attempt, triggered_by_id, url, request_body)
-      VALUES (${rowId}::uuid, ${run.enrollmentId}::uuid, 'core_customer', ${callKey}, ${attempt}, ${run.triggeredById}::uuid, ${url}, ${requestBody})`;
+      VALUES (${rowId}::uuid, ${run.enrollmentId}::uuid, 'core_customer', ${callKey}, ${attempt}, ${run.triggeredById}::uuid, ${url}, ${sealBody(run, requestBody)})`;
     deps.crashpoint?.("before_send");
     let call;
     try {
@@ -210,7 +217,7 @@ async function customerStep(deps: TPushDeps, run: TRunContext, payload: unknown,
               };
 
     await db.$transaction(async (tx) => {
-      await recordAnswer(tx, rowId, exchange, customerOutcome(result, exchange), result);
+      await recordAnswer(tx, run, rowId, exchange, customerOutcome(result, exchange), result);
       if (change) {
         // One statement: the enrollment's new state and its audit event.
         await tx.$executeRaw`
@@ -292,8 +299,9 @@ function errorMessages(accounts: readonly TCoreAccount[]): string | null {
   return messages.length > 0 ? messages.join("\n") : null;
 }
 
-function productBody(product: { productCode: string; openDate: Date; relatedClientInfo: Prisma.JsonValue }, customerNumber: number) {
-  const related = Array.isArray(product.relatedClientInfo) ? product.relatedClientInfo : [];
+function productBody(enrollmentId: string, product: { productCode: string; openDate: Date; relatedClientInfo: Prisma.JsonValue }, customerNumber: number) {
+  const stored = Array.isArray(product.relatedClientInfo) ? product.relatedClientInfo : [];
+  const related = openIdentities(stored, piiOwner.enrollment(enrollmentId));
   return {
     product_code: product.productCode,
     customer_number: customerNumber,
@@ -327,7 +335,7 @@ type TProductRow = Prisma.ProductRequestGetPayload<object>;
 async function sendProduct(deps: TPushDeps, run: TRunContext, product: TProductRow, customerNumber: number): Promise<void> {
   const { db } = deps;
   const callKey = productCallKey(product.id, product.sendCount);
-  const body = productBody(product, customerNumber);
+  const body = productBody(run.enrollmentId, product, customerNumber);
   const requestBody = JSON.stringify(body);
   const url = `${deps.coreBaseUrl.replace(/\/+$/, "")}/core_product`;
 
@@ -340,7 +348,7 @@ async function sendProduct(deps: TPushDeps, run: TRunContext, product: TProductR
         INSERT INTO outbound_calls (id, enrollment_id, product_request_id, step, call_key, attempt, triggered_by_id, url, request_body)
         SELECT ${rowId}::uuid, ${run.enrollmentId}::uuid, ${product.id}::uuid, 'core_product', ${callKey},
                COALESCE((SELECT max(attempt) FROM outbound_calls WHERE call_key = ${callKey}), 0) + 1,
-               ${run.triggeredById}::uuid, ${url}, ${requestBody}
+               ${run.triggeredById}::uuid, ${url}, ${sealBody(run, requestBody)}
         RETURNING attempt),
       marked AS (
         UPDATE product_requests SET status = 'sending', sent_in_push = ${run.pushSeq}, updated_at = now() WHERE id = ${product.id}::uuid)
@@ -380,7 +388,7 @@ async function sendProduct(deps: TPushDeps, run: TRunContext, product: TProductR
     const details = JSON.stringify({ productRequestId: product.id, productCode: product.productCode, attempt, pushSeq: run.pushSeq });
 
     await db.$transaction(async (tx) => {
-      await recordAnswer(tx, rowId, exchange, productOutcome(result), result);
+      await recordAnswer(tx, run, rowId, exchange, productOutcome(result), result);
       await tx.$executeRaw`
         WITH changed AS (
           UPDATE product_requests SET

@@ -2,9 +2,11 @@
 // records the products, moves the enrollment to `pushing` and enqueues the job. The row lock
 // and the status check make a second click, or a second officer, get "already in progress".
 import type { TAuditActor } from "@/lib/audit/record-audit";
+import { piiKeys, piiOwner } from "@/lib/crypto/pii";
 import { validateEnrollment } from "@/lib/enrollment/validate";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { ZRelatedClientInfo } from "@/lib/integrations/core/schemas";
+import { openIdentities, sealIdentities } from "@/lib/pii/identities";
 import { enqueuePush } from "./jobs";
 import type { TProductInput, TPushResult, TRelatedClientInput } from "./push-input";
 import { readSwitch } from "@/lib/settings/switches";
@@ -35,8 +37,9 @@ function mainDocumentOf(payload: Prisma.JsonValue): TMainDocument | null {
 }
 
 /**
- * related_client_info[] as the core gets it. A related client picked by wisenroll code is looked
- * up among our enrollments: its core customer number and main document are filled in from there.
+ * related_client_info[] as the core gets it (in clear). A related client picked by wisenroll code
+ * is looked up among our enrollments: its core customer number and main document are filled in
+ * from there.
  */
 async function relatedClientInfo(tx: Prisma.TransactionClient, related: TRelatedClientInput[], path: string) {
   const errors: { path: string; message: string }[] = [];
@@ -49,11 +52,11 @@ async function relatedClientInfo(tx: Prisma.TransactionClient, related: TRelated
     if (r.relatedWisenrollCode) {
       const other = await tx.enrollment.findUnique({
         where: { wisenrollCode: r.relatedWisenrollCode },
-        select: { customerNumber: true, payload: true },
+        select: { id: true, customerNumber: true, payload: true },
       });
       if (other) {
         customerNumber ??= other.customerNumber === null ? null : Number(other.customerNumber);
-        mainDocument ??= mainDocumentOf(other.payload);
+        mainDocument ??= mainDocumentOf(openIdentities(other.payload, piiOwner.enrollment(other.id)));
       }
     }
     const entry = {
@@ -86,7 +89,7 @@ export async function requestPush(db: PrismaClient, options: TRequestPushOptions
     if (enrollment.status === "needs_reconciliation") return { kind: "needs_reconciliation" };
     if (!STARTABLE.has(enrollment.status)) return { kind: "in_progress" };
     if (enrollment.version !== options.expectedVersion) return { kind: "stale", currentVersion: enrollment.version };
-    const issueCount = validateEnrollment(enrollment.payload).length;
+    const issueCount = validateEnrollment(openIdentities(enrollment.payload, piiOwner.enrollment(options.enrollmentId))).length;
     if (issueCount > 0) return { kind: "not_ready", issueCount };
 
     const fourEyes = await readSwitch(tx, "fourEyes");
@@ -110,6 +113,7 @@ export async function requestPush(db: PrismaClient, options: TRequestPushOptions
     );
     const errors: { path: string; message: string }[] = [];
     const products: Prisma.ProductRequestCreateManyInput[] = [];
+    const { keyring } = piiKeys();
     const existing = await tx.productRequest.count({ where: { enrollmentId: options.enrollmentId } });
     for (const [index, product] of options.products.entries()) {
       if (!codes.has(product.productCode)) errors.push({ path: `products.${index}.productCode`, message: `${product.productCode} is not an active product code` });
@@ -120,7 +124,7 @@ export async function requestPush(db: PrismaClient, options: TRequestPushOptions
         position: existing + index,
         productCode: product.productCode,
         openDate: new Date(`${product.openDate}T00:00:00Z`),
-        relatedClientInfo: related.out,
+        relatedClientInfo: sealIdentities(related.out, piiOwner.enrollment(options.enrollmentId), keyring),
         requestedById: options.actor.id,
       });
     }

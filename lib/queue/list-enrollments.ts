@@ -1,6 +1,7 @@
 import "server-only";
+import { blindIndex } from "@/lib/crypto/pii";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { maskIdentity } from "@/lib/intake/extract-columns";
+import { maskLastFour } from "@/lib/intake/extract-columns";
 import { decodeCursor, encodeCursor, type TQueueFilters } from "@/lib/queue/queue-filters";
 
 export const QUEUE_PAGE_SIZE = 50;
@@ -27,7 +28,7 @@ type TRawRow = {
   full_name: string;
   wisenroll_code: string | null;
   main_doc_type: string | null;
-  main_doc_number: string | null;
+  main_doc_last4: string | null;
   main_doc_country: string | null;
   branch_code: string | null;
   branch_name: string | null;
@@ -50,9 +51,10 @@ function whereClause(filters: TQueueFilters): Prisma.Sql[] {
   if (filters.to) conditions.push(Prisma.sql`received_at < (${filters.to}::date + 1)`);
   if (filters.q) {
     const like = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(
-      Prisma.sql`(wisenroll_code = ${filters.q.toUpperCase()} OR main_doc_number = ${filters.q} OR full_name ILIKE ${like})`,
-    );
+    // A full document number is found through its blind index: the number itself is not stored.
+    const index = blindIndex(filters.q);
+    const byDocument = index === null ? Prisma.sql`FALSE` : Prisma.sql`main_doc_index = ${index}`;
+    conditions.push(Prisma.sql`(wisenroll_code = ${filters.q.toUpperCase()} OR ${byDocument} OR full_name ILIKE ${like})`);
   }
   return conditions;
 }
@@ -75,7 +77,7 @@ export async function listEnrollments(db: PrismaClient, filters: TQueueFilters):
   const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const order = desc ? Prisma.sql`${sort.column} DESC, id DESC` : Prisma.sql`${sort.column} ASC, id ASC`;
   const rows = await db.$queryRaw<TRawRow[]>`
-    SELECT id, full_name, wisenroll_code, main_doc_type, main_doc_number, main_doc_country, branch_code,
+    SELECT id, full_name, wisenroll_code, main_doc_type, main_doc_last4, main_doc_country, branch_code,
            branch_name, received_at, status::text AS status, issue_count
     FROM enrollments ${where}
     ORDER BY ${order}
@@ -88,7 +90,7 @@ export async function listEnrollments(db: PrismaClient, filters: TQueueFilters):
       fullName: row.full_name,
       wisenrollCode: row.wisenroll_code,
       mainDocType: row.main_doc_type,
-      mainDocMasked: maskIdentity(row.main_doc_number),
+      mainDocMasked: maskLastFour(row.main_doc_last4),
       mainDocCountry: row.main_doc_country,
       branchCode: row.branch_code,
       branchName: row.branch_name,

@@ -8,6 +8,7 @@ import { createAmlyzeClient } from "@/lib/integrations/amlyze/client";
 import { AMLYZE_DEFAULT_PATH } from "@/lib/integrations/amlyze/schemas";
 import { createAmlyzeSandbox, type TAmlyzeSandbox, type TAmlyzeSandboxOptions } from "@/sandbox/amlyze-server";
 import { prisma } from "./db";
+import { openBodies } from "./pii-helpers";
 import { intakeFixture, pushDeps, queuePush, type TCoreHarness } from "./push-helpers";
 
 export const AMLYZE_TEST_TOKEN = "aml-test-token-5f1c";
@@ -42,9 +43,11 @@ export async function pushedEnrollment(core: TCoreHarness, lockPool: pg.Pool, mu
   return id;
 }
 
-export const loadSubmissions = (enrollmentId: string) => prisma.amlSubmission.findMany({ where: { enrollmentId }, orderBy: { createdAt: "asc" } });
-export const loadAmlCalls = (enrollmentId: string) =>
-  prisma.outboundCall.findMany({ where: { enrollmentId, step: "amlyze_simplified_customer" }, orderBy: [{ startedAt: "asc" }, { attempt: "asc" }] });
+/** Submissions and their attempts with the stored (sealed) bodies opened. */
+export const loadSubmissions = async (enrollmentId: string) =>
+  openBodies(await prisma.amlSubmission.findMany({ where: { enrollmentId }, orderBy: { createdAt: "asc" } }));
+export const loadAmlCalls = async (enrollmentId: string) =>
+  openBodies(await prisma.outboundCall.findMany({ where: { enrollmentId, step: "amlyze_simplified_customer" }, orderBy: [{ startedAt: "asc" }, { attempt: "asc" }] }));
 export const loadAmlJobs = (enrollmentId: string) =>
   prisma.$queryRaw<Array<{ task_identifier: string; run_at: Date; key: string | null }>>`
     SELECT t.identifier AS task_identifier, j.run_at, j.key FROM graphile_worker._private_jobs j

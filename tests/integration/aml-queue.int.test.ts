@@ -10,6 +10,7 @@ import { ingestEvents } from "@/lib/aml/ingest-events";
 import { listAmlCustomers } from "@/lib/aml/list-aml-customers";
 import { buildEvents } from "@/sandbox/amlyze/events";
 import { prisma, uniqueCode } from "./db";
+import { loadOpenedEnrollment } from "./pii-helpers";
 import { AML_MESSAGE, intakeFixture, removeJobs } from "./push-helpers";
 
 const MARKER = `ZQ${uniqueCode(6)}`;
@@ -29,8 +30,9 @@ beforeAll(async () => {
       const info = body.client_info as Record<string, unknown>;
       Object.assign(info, { first_name: firstName, middle_name: null, last_name: lastName, middle_last_name: null });
     });
-    const enrollment = await prisma.enrollment.findUniqueOrThrow({ where: { id }, select: { mainDocNumber: true, payload: true } });
-    documentNumber = enrollment.mainDocNumber!;
+    const enrollment = await loadOpenedEnrollment(prisma, id);
+    const documents = (enrollment.payload as { client_documents: Array<{ main: number; document_number: string }> }).client_documents;
+    documentNumber = documents.find((d) => d.main === 1)!.document_number;
     const customerNumber = base + i;
     await prisma.$transaction((tx) =>
       createAmlSubmission(tx, { enrollmentId: id, pushSeq: 1, customerNumber, coreBody: enrollment.payload, settings: AML_MESSAGE, triggeredById: null }),

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPushWorker, workerEnv, type TPushWorker } from "@/lib/push/worker";
 import { saveIntegrationSettings } from "@/lib/settings/save-integration-settings";
 import { AMLYZE_TEST_TOKEN, startAmlyze, type TAmlyzeHarness } from "./aml-helpers";
+import { openBodies } from "./pii-helpers";
 import { CORE_PASSWORD, CORE_USER, ensureProductCodes, intakeFixture, prisma, pushDatabase, queuePush, startCore, usePushDatabase, type TCoreHarness } from "./push-helpers";
 
 let core: TCoreHarness;
@@ -47,7 +48,8 @@ async function submitted() {
     const submission = await prisma.amlSubmission.findFirst({ where: { enrollmentId: id } });
     if (submission && ["accepted", "rejected", "failed"].includes(submission.status)) {
       const calls = await prisma.outboundCall.findMany({ where: { enrollmentId: id, step: "amlyze_simplified_customer" }, orderBy: { attempt: "asc" } });
-      return { submission, calls };
+      // Bodies are stored sealed: opened as the console reads them.
+      return { submission: openBodies([submission])[0]!, calls: openBodies(calls) };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

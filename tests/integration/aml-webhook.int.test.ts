@@ -11,6 +11,7 @@ import { forgetWebhookSecret } from "@/lib/aml/webhook-settings";
 import { saveIntegrationSettings } from "@/lib/settings/save-integration-settings";
 import { buildEvents, type TCloudEvent } from "@/sandbox/amlyze/events";
 import { prisma } from "./db";
+import { openEvents } from "./pii-helpers";
 import { amlDeps, loadSubmissions, pushedEnrollment, startAmlyze } from "./aml-helpers";
 import { AML_MESSAGE, ensureProductCodes, intakeFixture, removeJobs, startCore, type TCoreHarness } from "./push-helpers";
 
@@ -85,7 +86,8 @@ async function submitted(lastName = "MARTINEZ") {
 }
 
 const viewOf = (customerExtId: string) => prisma.amlCustomer.findUniqueOrThrow({ where: { customerExtId } });
-const storedEvents = (customerExtId: string) => prisma.amlEvent.findMany({ where: { customerExtId }, orderBy: { receivedAt: "asc" } });
+/** The stored events, raw body and data opened (they are stored sealed). */
+const storedEvents = async (customerExtId: string) => openEvents(await prisma.amlEvent.findMany({ where: { customerExtId }, orderBy: { receivedAt: "asc" } }));
 
 describe("idempotent by event id", () => {
   it("the same event twice: stored once, applied once", async () => {

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { blindIndex } from "@/lib/crypto/pii";
 import { uniqueCode, prisma } from "./db";
+import { loadOpenedEnrollment } from "./pii-helpers";
 
 import { INTEGRATION_INTAKE_KEY as KEY } from "./setup";
 
@@ -33,11 +35,15 @@ describe("POST /api/v1/enrollments", () => {
     expect(response.status).toBe(201);
     const json = await response.json();
     expect(json).toMatchObject({ status: "received", issues: 0 });
-    const row = await prisma.enrollment.findUniqueOrThrow({ where: { id: json.id } });
+    const row = await loadOpenedEnrollment(prisma, json.id);
     expect(row.receivedPayload).toEqual(body);
     expect(row.wisenrollCode).toBe(body.client_info.wisenroll_code);
     const main = body.client_documents.find((d: { main: number }) => d.main === 1);
-    expect(row.mainDocNumber).toBe(main.document_number);
+    // Stored: the blind index and the last four characters, never the number.
+    expect(row.mainDocIndex).toBe(blindIndex(main.document_number));
+    expect(row.mainDocLast4).toBe(main.document_number.slice(-4));
+    const raw = await prisma.enrollment.findUniqueOrThrow({ where: { id: json.id } });
+    expect(JSON.stringify(raw)).not.toContain(main.document_number);
     expect(row.branchCode).toBe(body.client_entity_branch.branch_code);
     const audit = await prisma.auditEvent.findFirst({ where: { targetId: json.id, action: "enrollment.received" } });
     expect(audit?.details).toEqual({ issues: 0, products: 0 });
@@ -55,7 +61,7 @@ describe("POST /api/v1/enrollments", () => {
   it("keeps requested_products out of the payload sent on to the core", async () => {
     const body = { ...fixture(2), requested_products: [{ product_code: "AH01", open_date: "2026-11-21" }] };
     const response = await post(JSON.stringify(body));
-    const row = await prisma.enrollment.findUniqueOrThrow({ where: { id: (await response.json()).id } });
+    const row = await loadOpenedEnrollment(prisma, (await response.json()).id);
     expect(row.requestedProducts).toEqual([{ product_code: "AH01", open_date: "2026-11-21" }]);
     expect(row.payload).not.toHaveProperty("requested_products");
     expect(row.receivedPayload).toHaveProperty("requested_products");
@@ -67,7 +73,7 @@ describe("POST /api/v1/enrollments", () => {
     bank.acount_type_description = bank.account_type_description;
     delete bank.account_type_description;
     const response = await post(JSON.stringify(body));
-    const row = await prisma.enrollment.findUniqueOrThrow({ where: { id: (await response.json()).id } });
+    const row = await loadOpenedEnrollment(prisma, (await response.json()).id);
     const reviewed = row.payload as Record<string, any>;
     expect(reviewed.client_references.first_bank_reference.account_type_description).toBe("Corriente");
     expect(reviewed.client_references.first_bank_reference).not.toHaveProperty("acount_type_description");

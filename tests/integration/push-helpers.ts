@@ -14,6 +14,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { prisma as sharedPrisma, uniqueCode } from "./db";
+import { openBodies, openRelated } from "./pii-helpers";
 
 /**
  * The push tests get a database of their own: a push worker of another run (the e2e worker, a
@@ -109,8 +110,9 @@ export function pushDeps(harness: { url: string; core: TCoreClient }, lockPool: 
 
 
 export const loadEnrollment = (id: string) => prisma.enrollment.findUniqueOrThrow({ where: { id } });
-export const loadProducts = (id: string) => prisma.productRequest.findMany({ where: { enrollmentId: id }, orderBy: { position: "asc" } });
-export const loadCalls = (id: string) => prisma.outboundCall.findMany({ where: { enrollmentId: id }, orderBy: [{ startedAt: "asc" }, { attempt: "asc" }] });
+/** Product requests and outbound calls with what is stored sealed opened. */
+export const loadProducts = async (id: string) => openRelated(await prisma.productRequest.findMany({ where: { enrollmentId: id }, orderBy: { position: "asc" } }));
+export const loadCalls = async (id: string) => openBodies(await prisma.outboundCall.findMany({ where: { enrollmentId: id }, orderBy: [{ startedAt: "asc" }, { attempt: "asc" }] }));
 
 /**
  * Jobs a test enqueued on the shared database must not be picked up by the e2e worker later in

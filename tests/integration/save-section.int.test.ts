@@ -4,6 +4,7 @@ import { EnrollmentNotFoundError, saveSection } from "@/lib/enrollment/save-sect
 import { intakeEnrollment } from "@/lib/intake/intake-enrollment";
 import { parseIntake } from "@/lib/intake/parse-intake";
 import { prisma, uniqueCode } from "./db";
+import { loadOpenedEnrollment } from "./pii-helpers";
 
 const actor = { id: null, label: "officer-test" };
 let id: string;
@@ -19,7 +20,7 @@ async function intake(mutate: (body: Record<string, any>) => void) {
   return result.enrollment.id;
 }
 
-const load = (enrollmentId: string) => prisma.enrollment.findUniqueOrThrow({ where: { id: enrollmentId } });
+const load = (enrollmentId: string) => loadOpenedEnrollment(prisma, enrollmentId);
 
 describe("saveSection", () => {
   beforeEach(async () => {

@@ -10,6 +10,7 @@ import { signWebhookBody } from "@/lib/aml/webhook-auth";
 import { createWebhookServer, WEBHOOK_PATH } from "@/scripts/webhook-server";
 import { buildEvents, type TCloudEvent } from "@/sandbox/amlyze/events";
 import { prisma } from "./db";
+import { openEvents } from "./pii-helpers";
 
 const SECRET = "webhook-service-secret-41d2";
 let server: Server;
@@ -84,9 +85,9 @@ describe("standalone webhook service", () => {
     });
     expect(await binary.json()).toEqual({ stored: 1, duplicates: 0 });
     expect((await viewOf(customerExtId)).eventCount).toBe(6);
-    const stored = await prisma.amlEvent.findUniqueOrThrow({ where: { eventId: event.id } });
-    expect(stored.rawBody).toBe(data);
-    expect(stored.rawHeaders).toMatchObject({ "ce-id": event.id, "content-type": "application/json" });
+    const [stored] = openEvents([await prisma.amlEvent.findUniqueOrThrow({ where: { eventId: event.id } })]);
+    expect(stored!.rawBody).toBe(data);
+    expect(stored!.rawHeaders).toMatchObject({ "ce-id": event.id, "content-type": "application/json" });
   });
 
   it("a delivery the database refuses fails alone; the deliveries stored with it in the same batch are kept", async () => {

@@ -3,8 +3,10 @@
 import { headers } from "next/headers";
 import { ActionError, authedAction } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { piiOwner } from "@/lib/crypto/pii";
 import { prisma } from "@/lib/db/client";
 import { ZRevealDocumentsInput, type TRevealedDocument } from "@/lib/aml/reveal-input";
+import { openIdentities } from "@/lib/pii/identities";
 
 const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : typeof value === "number" ? String(value) : null);
 
@@ -15,7 +17,8 @@ export const revealDocuments = authedAction
   .action(async ({ parsedInput, ctx }): Promise<TRevealedDocument[]> => {
     const enrollment = await prisma.enrollment.findUnique({ where: { id: parsedInput.enrollmentId }, select: { payload: true } });
     if (!enrollment) throw new ActionError("This enrollment does not exist.");
-    const documents = (enrollment.payload as { client_documents?: unknown } | null)?.client_documents;
+    const payload = openIdentities(enrollment.payload, piiOwner.enrollment(parsedInput.enrollmentId));
+    const documents = (payload as { client_documents?: unknown } | null)?.client_documents;
     const revealed: TRevealedDocument[] = (Array.isArray(documents) ? documents : []).flatMap((doc: Record<string, unknown> | null, index) => {
       const number = text(doc?.document_number);
       if (!number) return [];

@@ -1,0 +1,33 @@
+// Data migrations: changes to existing rows that SQL cannot make, because they need something only
+// the application has (a key). lib/db/migrate.ts runs each one, once, right after the SQL
+// migrations and under the same lock, and records it in data_migrations with its counts.
+// Each must be safe to run again: if it stops half-way it is not recorded and runs at next start.
+import "server-only";
+import type pg from "pg";
+import { piiKeysFromEnv } from "@/lib/crypto/pii";
+import { resealPii } from "@/lib/pii/reseal-pii";
+
+type TDataMigration = { name: string; run: (client: pg.Client) => Promise<Record<string, unknown>> };
+
+const DATA_MIGRATIONS: readonly TDataMigration[] = [
+  // Seals the identity numbers of rows written before 20261122011931_pii_at_rest and fills the
+  // blind index that replaced main_doc_number.
+  { name: "pii_at_rest", run: (client) => resealPii(client, piiKeysFromEnv()) },
+];
+
+/** Runs the data migrations not yet recorded; returns their names. The caller holds the migration lock. */
+export async function applyDataMigrations(client: pg.Client): Promise<string[]> {
+  const table = await client.query<{ exists: boolean }>(`SELECT to_regclass('data_migrations') IS NOT NULL AS exists`);
+  // A database built from a migrations folder without the table (a test's own folder) has none to run.
+  if (!table.rows[0]?.exists) return [];
+  const { rows } = await client.query<{ name: string }>("SELECT name FROM data_migrations");
+  const done = new Set(rows.map((row) => row.name));
+  const applied: string[] = [];
+  for (const migration of DATA_MIGRATIONS) {
+    if (done.has(migration.name)) continue;
+    const report = await migration.run(client);
+    await client.query("INSERT INTO data_migrations (name, report) VALUES ($1, $2::jsonb)", [migration.name, JSON.stringify(report)]);
+    applied.push(migration.name);
+  }
+  return applied;
+}

@@ -1,0 +1,201 @@
+// Brings every stored identity number under the current PII key: seals clear values (rows written
+// before sealing existed), re-seals values under an older key, and recomputes the blind index
+// (so a new PII_INDEX_KEY takes effect). The upgrade runs it once as a data migration;
+// `npm run pii:rotate` runs it after a new key is put first in PII_ENCRYPTION_KEYS.
+// Batches of rows, each read FOR UPDATE and rewritten in its own transaction: a concurrent save
+// waits for the batch instead of being overwritten, and a run stopped half-way is simply run
+// again (it finds only what is left). A value that cannot be opened stops the run, naming the row.
+import "server-only";
+import type pg from "pg";
+import { blindIndex, lastFour, piiOwner, type TPiiKeys } from "@/lib/crypto/pii";
+import { SecretDecryptionError } from "@/lib/crypto/secrets";
+import type { TChange } from "@/lib/enrollment/diff";
+import { mainDocument } from "@/lib/intake/extract-columns";
+import {
+  openChanges,
+  openIdentities,
+  openText,
+  scanChanges,
+  scanIdentities,
+  scanText,
+  sealChanges,
+  sealIdentities,
+  sealText,
+  type TPiiScan,
+} from "./identities";
+
+/** Rows read, rows rewritten. */
+export type TResealCount = { rows: number; updated: number };
+
+export type TResealReport = {
+  keyVersion: number;
+  /** Identity numbers found in clear and sealed now. */
+  sealedValues: number;
+  /** Values found under an older key and sealed again with the current one. */
+  resealedValues: number;
+  /** Enrollments whose blind index or last four characters changed. */
+  reindexed: number;
+  tables: Record<string, TResealCount>;
+};
+
+const BATCH = 500;
+const FIRST_ID = "00000000-0000-0000-0000-000000000000";
+
+type TRow = Record<string, unknown> & { id: string };
+
+/** One table's rule: what to read, and for a row either null (nothing to do) or the new values. */
+type TTableRule = {
+  table: string;
+  columns: string;
+  /** Column name → postgres array type, for the batched UPDATE ... FROM unnest(...). */
+  writes: Record<string, string>;
+  reseal: (row: TRow, tally: TPiiScan & { reindexed: number }) => Record<string, unknown> | null;
+};
+
+const asJson = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+function rules(keys: TPiiKeys): TTableRule[] {
+  const { keyring, indexKey } = keys;
+  const add = (tally: TPiiScan, scan: TPiiScan) => {
+    tally.clear += scan.clear;
+    tally.stale += scan.stale;
+    return scan.clear + scan.stale > 0;
+  };
+  const json = (value: unknown, owner: string) => sealIdentities(openIdentities(value, owner, keyring), owner, keyring);
+  const text = (value: string | null, owner: string) => sealText(openText(value, owner, keyring), owner, keyring);
+  return [
+    {
+      table: "enrollments",
+      columns: "id::text, received_payload, payload, requested_products, main_doc_index, main_doc_last4",
+      writes: { received_payload: "jsonb", payload: "jsonb", requested_products: "jsonb", main_doc_index: "text", main_doc_last4: "text" },
+      reseal(row, tally) {
+        const owner = piiOwner.enrollment(row.id);
+        const payload = openIdentities(row.payload, owner, keyring) as Record<string, unknown>;
+        const number = mainDocument(payload)?.document_number;
+        const text = typeof number === "string" || typeof number === "number" ? String(number) : null;
+        const [index, last4] = [blindIndex(text, indexKey), lastFour(text)];
+        const reindex = index !== row.main_doc_index || last4 !== row.main_doc_last4;
+        const stale = [add(tally, scanIdentities(row.received_payload, keyring)), add(tally, scanIdentities(row.payload, keyring)), add(tally, scanIdentities(row.requested_products, keyring))].some(Boolean);
+        if (reindex) tally.reindexed += 1;
+        if (!stale && !reindex) return null;
+        return {
+          received_payload: asJson(json(row.received_payload, owner)),
+          payload: asJson(sealIdentities(payload, owner, keyring)),
+          requested_products: asJson(json(row.requested_products, owner)),
+          main_doc_index: index,
+          main_doc_last4: last4,
+        };
+      },
+    },
+    {
+      table: "enrollment_revisions",
+      columns: "id::text, enrollment_id::text, changes",
+      writes: { changes: "jsonb" },
+      reseal(row, tally) {
+        const changes = (Array.isArray(row.changes) ? row.changes : []) as TChange[];
+        if (!add(tally, scanChanges(changes, keyring))) return null;
+        const owner = piiOwner.enrollment(row.enrollment_id as string);
+        return { changes: asJson(sealChanges(openChanges(changes, owner, keyring), owner, keyring)) };
+      },
+    },
+    {
+      table: "product_requests",
+      columns: "id::text, enrollment_id::text, related_client_info",
+      writes: { related_client_info: "jsonb" },
+      reseal(row, tally) {
+        if (!add(tally, scanIdentities(row.related_client_info, keyring))) return null;
+        return { related_client_info: asJson(json(row.related_client_info, piiOwner.enrollment(row.enrollment_id as string))) };
+      },
+    },
+    {
+      table: "outbound_calls",
+      columns: "id::text, enrollment_id::text, request_body, response_body",
+      writes: { request_body: "text", response_body: "text" },
+      reseal(row, tally) {
+        const [request, response] = [row.request_body as string, row.response_body as string | null];
+        const stale = [add(tally, scanText(request, keyring)), add(tally, scanText(response, keyring))].some(Boolean);
+        if (!stale) return null;
+        const owner = piiOwner.enrollmentBody(row.enrollment_id as string);
+        return { request_body: text(request, owner), response_body: text(response, owner) };
+      },
+    },
+    {
+      table: "aml_submissions",
+      columns: "id::text, enrollment_id::text, request_body",
+      writes: { request_body: "text" },
+      reseal(row, tally) {
+        if (!add(tally, scanText(row.request_body as string, keyring))) return null;
+        return { request_body: text(row.request_body as string, piiOwner.enrollmentBody(row.enrollment_id as string)) };
+      },
+    },
+    {
+      table: "aml_events",
+      columns: "id::text, event_id, raw_body, data",
+      writes: { raw_body: "text", data: "jsonb" },
+      reseal(row, tally) {
+        const stale = [add(tally, scanText(row.raw_body as string, keyring)), add(tally, scanIdentities(row.data, keyring))].some(Boolean);
+        if (!stale) return null;
+        const owner = piiOwner.amlEvent(row.event_id as string);
+        return { raw_body: text(row.raw_body as string, owner), data: asJson(json(row.data, owner)) };
+      },
+    },
+  ];
+}
+
+async function resealTable(client: pg.ClientBase, rule: TTableRule, tally: TPiiScan & { reindexed: number }): Promise<TResealCount> {
+  const count: TResealCount = { rows: 0, updated: 0 };
+  const targets = Object.keys(rule.writes);
+  let after = FIRST_ID;
+  for (;;) {
+    await client.query("BEGIN");
+    try {
+      const { rows } = await client.query<TRow>(`SELECT ${rule.columns} FROM ${rule.table} WHERE id > $1::uuid ORDER BY id LIMIT ${BATCH} FOR UPDATE`, [after]);
+      const updates: Array<{ id: string; values: Record<string, unknown> }> = [];
+      for (const row of rows) {
+        let values: Record<string, unknown> | null;
+        try {
+          values = rule.reseal(row, tally);
+        } catch (error) {
+          if (error instanceof SecretDecryptionError) throw new SecretDecryptionError(`${rule.table} ${row.id}: ${error.message}`);
+          throw error;
+        }
+        if (values) updates.push({ id: row.id, values });
+      }
+      if (updates.length > 0) {
+        const sets = targets.map((column) => `${column} = u.${column}`).join(", ");
+        const arrays = targets.map((column, i) => `$${i + 2}::${rule.writes[column]}[]`).join(", ");
+        await client.query(
+          `UPDATE ${rule.table} t SET ${sets} FROM unnest($1::uuid[], ${arrays}) AS u(id, ${targets.join(", ")}) WHERE t.id = u.id`,
+          [updates.map((u) => u.id), ...targets.map((column) => updates.map((u) => u.values[column] ?? null))],
+        );
+      }
+      await client.query("COMMIT");
+      count.rows += rows.length;
+      count.updated += updates.length;
+      if (rows.length < BATCH) return count;
+      after = rows.at(-1)!.id;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
+  }
+}
+
+/** Seals, re-seals and re-indexes every stored identity number; returns counts, never values. */
+export async function resealPii(client: pg.ClientBase, keys: TPiiKeys): Promise<TResealReport> {
+  const tally = { clear: 0, stale: 0, reindexed: 0 };
+  const tables: Record<string, TResealCount> = {};
+  for (const rule of rules(keys)) tables[rule.table] = await resealTable(client, rule, tally);
+  return { keyVersion: keys.keyring.current, sealedValues: tally.clear, resealedValues: tally.stale, reindexed: tally.reindexed, tables };
+}
+
+/** `npm run pii:rotate`: the same pass, and an audit event (counts only) when it changed anything. */
+export async function rotatePiiKey(client: pg.ClientBase, keys: TPiiKeys): Promise<TResealReport> {
+  const report = await resealPii(client, keys);
+  const updated = Object.values(report.tables).reduce((sum, table) => sum + table.updated, 0);
+  if (updated > 0) {
+    const details = { keyVersion: report.keyVersion, sealed: report.sealedValues, resealed: report.resealedValues, reindexed: report.reindexed, rows: updated };
+    await client.query("INSERT INTO audit_events (actor_label, action, details) VALUES ('pii:rotate', 'pii.key_rotated', $1::jsonb)", [JSON.stringify(details)]);
+  }
+  return report;
+}
