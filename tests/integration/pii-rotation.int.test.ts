@@ -1,0 +1,194 @@
+// The upgrade and the rotation of identity numbers at rest: a database written by the console
+// before sealing existed (numbers in clear, main_doc_number) is sealed and indexed by the data
+// migration that runs with the SQL migrations; `npm run pii:rotate` then moves every value to a
+// new key and a new blind index key, refuses a value whose key is gone, and a second run does nothing.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { blindIndex, piiKeysFromEnv, piiOwner, type TPiiKeys } from "@/lib/crypto/pii";
+import { DEV_PII_ENCRYPTION_KEYS } from "@/lib/crypto/dev-key";
+import { generateKey, SecretDecryptionError } from "@/lib/crypto/secrets";
+import { applyMigrations, readMigrations } from "@/lib/db/migrate";
+import { createScratchDatabase, type TScratchDatabase } from "@/lib/db/scratch-database";
+import { openChanges, openIdentities, openText, scanChanges, scanIdentities, scanText } from "@/lib/pii/identities";
+import { rotatePiiKey } from "@/lib/pii/reseal-pii";
+
+const FIXTURE = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-2.json", "utf8")) as Record<string, any>;
+const MAIN = FIXTURE.client_documents.find((d: { main: number }) => d.main === 1).document_number as string;
+const OTHER = FIXTURE.client_documents.find((d: { main: number }) => d.main !== 1).document_number as string;
+const IDS = { enrollment: "0193a6f0-0000-7000-8000-0000000000e1", revision: "0193a6f0-0000-7000-8000-0000000000e2", product: "0193a6f0-0000-7000-8000-0000000000e3" };
+const CHANGES = [{ path: "client_documents.0.document_number", old: "12345678901", new: OTHER }];
+const RELATED = [{ customer_number: 100001, main_document: { document_type_code: "SSN", document_number: "998877665", issuing_country_code: "US" } }];
+const CUSTOMER_BODY = JSON.stringify(FIXTURE);
+const AML_BODY = JSON.stringify({ communicationNumber: "EC-old", customerExtId: "100001", nationalCode: MAIN });
+const EVENT = { id: "ev-old-1", source: "EC-old", type: "com.amlyze.customer.updated", data: { nationalCode: MAIN, riskLevel: "LOW" } };
+const NUMBERS = [MAIN, OTHER, "12345678901", "998877665"];
+/** Values to seal: the fixture's 5 numbers in both payloads, 2 in the diff, 1 related, 2 call bodies, 1 AML body, the event whole and its data. */
+const VALUES = 5 * 2 + 2 + 1 + 2 + 1 + 2;
+
+let scratch: TScratchDatabase;
+let client: pg.Client;
+
+async function dump(): Promise<string> {
+  const tables = ["enrollments", "enrollment_revisions", "product_requests", "outbound_calls", "aml_submissions", "aml_events"];
+  let text = "";
+  for (const table of tables) text += (await client.query<{ row: string }>(`SELECT t::text AS row FROM ${table} t`)).rows.map((r) => r.row).join("\n");
+  return text;
+}
+
+/** What the console wrote before sealing: every number in clear, the main one in its own column. */
+async function writeClearRows() {
+  const json = JSON.stringify(FIXTURE);
+  await client.query(`INSERT INTO product_codes (code, name, updated_at) VALUES ('AH01', 'Savings', now())`);
+  await client.query(
+    `INSERT INTO enrollments (id, received_payload, payload, content_hash, wisenroll_code, full_name, main_doc_type, main_doc_number, updated_at)
+     VALUES ($1, $2::jsonb, $2::jsonb, md5($2::text) || md5($2::text), 'K9ZW56', 'OLD ROW', 'SSN', $3, now())`,
+    [IDS.enrollment, json, MAIN],
+  );
+  await client.query(`INSERT INTO enrollment_revisions (id, enrollment_id, version, section, actor_label, changes) VALUES ($1, $2, 2, 'client_documents', 'officer', $3)`, [
+    IDS.revision,
+    IDS.enrollment,
+    JSON.stringify(CHANGES),
+  ]);
+  await client.query(
+    `INSERT INTO product_requests (id, enrollment_id, position, product_code, open_date, related_client_info, updated_at) VALUES ($1, $2, 0, 'AH01', '2026-11-21', $3, now())`,
+    [IDS.product, IDS.enrollment, JSON.stringify(RELATED)],
+  );
+  await client.query(
+    `INSERT INTO outbound_calls (id, enrollment_id, step, call_key, attempt, url, request_body, response_body)
+     VALUES (gen_random_uuid(), $1, 'core_customer', 'core_customer:old:1', 1, 'http://core/core_customer', $2, '{"customer_number":100001}')`,
+    [IDS.enrollment, CUSTOMER_BODY],
+  );
+  await client.query(
+    `INSERT INTO aml_submissions (id, enrollment_id, push_seq, communication_number, customer_ext_id, request_body, updated_at)
+     VALUES (gen_random_uuid(), $1, 1, 'EC-old', '100001', $2, now())`,
+    [IDS.enrollment, AML_BODY],
+  );
+  await client.query(`INSERT INTO aml_events (id, event_id, type, source, data, raw_body) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5)`, [
+    EVENT.id,
+    EVENT.type,
+    EVENT.source,
+    JSON.stringify(EVENT.data),
+    JSON.stringify(EVENT),
+  ]);
+}
+
+beforeAll(async () => {
+  scratch = await createScratchDatabase(process.env.DATABASE_URL!, { prefix: "pii_upgrade", migrate: false });
+  // The migrations as they were before identity numbers were sealed.
+  const before = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-before-pii-"));
+  for (const migration of readMigrations().filter((m) => m.name < "20261122011931_pii_at_rest")) {
+    fs.mkdirSync(path.join(before, migration.name));
+    fs.writeFileSync(path.join(before, migration.name, "migration.sql"), migration.sql);
+  }
+  await applyMigrations(scratch.url, before);
+  client = new pg.Client({ connectionString: scratch.url });
+  await client.connect();
+  await writeClearRows();
+});
+afterAll(async () => {
+  await client?.end();
+  await scratch?.drop();
+});
+
+const dev = piiKeysFromEnv({ NODE_ENV: "test" });
+
+async function stored() {
+  const one = async <T extends pg.QueryResultRow>(sql: string) => (await client.query<T>(sql)).rows[0]!;
+  return {
+    enrollment: await one<{ payload: unknown; received_payload: unknown; main_doc_index: string | null; main_doc_last4: string | null }>(
+      "SELECT payload, received_payload, main_doc_index, main_doc_last4 FROM enrollments",
+    ),
+    changes: (await one<{ changes: typeof CHANGES }>("SELECT changes FROM enrollment_revisions")).changes,
+    related: (await one<{ related_client_info: unknown }>("SELECT related_client_info FROM product_requests")).related_client_info,
+    call: await one<{ request_body: string; response_body: string }>("SELECT request_body, response_body FROM outbound_calls"),
+    submission: (await one<{ request_body: string }>("SELECT request_body FROM aml_submissions")).request_body,
+    event: await one<{ raw_body: string; data: unknown }>("SELECT raw_body, data FROM aml_events"),
+  };
+}
+
+/** Everything opens with `keys` and gives back exactly what the console wrote in clear. */
+async function expectOpensTo(keys: TPiiKeys) {
+  const s = await stored();
+  const { keyring } = keys;
+  const [owner, body] = [piiOwner.enrollment(IDS.enrollment), piiOwner.enrollmentBody(IDS.enrollment)];
+  expect(openIdentities(s.enrollment.payload, owner, keyring)).toEqual(FIXTURE);
+  expect(openIdentities(s.enrollment.received_payload, owner, keyring)).toEqual(FIXTURE);
+  expect(openChanges(s.changes, owner, keyring)).toEqual(CHANGES);
+  expect(openIdentities(s.related, owner, keyring)).toEqual(RELATED);
+  expect(openText(s.call.request_body, body, keyring)).toBe(CUSTOMER_BODY);
+  expect(openText(s.call.response_body, body, keyring)).toBe('{"customer_number":100001}');
+  expect(openText(s.submission, body, keyring)).toBe(AML_BODY);
+  expect(openText(s.event.raw_body, piiOwner.amlEvent(EVENT.id), keyring)).toBe(JSON.stringify(EVENT));
+  expect(openIdentities(s.event.data, piiOwner.amlEvent(EVENT.id), keyring)).toEqual(EVENT.data);
+  expect(s.enrollment.main_doc_index).toBe(blindIndex(MAIN, keys.indexKey));
+  expect(s.enrollment.main_doc_last4).toBe(MAIN.slice(-4));
+  // Nothing left in clear or under another key.
+  const scans = [
+    scanIdentities(s.enrollment.payload, keyring),
+    scanIdentities(s.enrollment.received_payload, keyring),
+    scanChanges(s.changes, keyring),
+    scanIdentities(s.related, keyring),
+    scanText(s.call.request_body, keyring),
+    scanText(s.submission, keyring),
+    scanText(s.event.raw_body, keyring),
+    scanIdentities(s.event.data, keyring),
+  ];
+  expect(scans.every((scan) => scan.clear === 0 && scan.stale === 0)).toBe(true);
+}
+
+describe("upgrading a database written before sealing", () => {
+  it("the clear rows are really there before the upgrade", async () => {
+    const text = await dump();
+    for (const number of NUMBERS) expect(text).toContain(number);
+  });
+
+  it("the upgrade seals every number and fills the blind index; a second run does nothing", async () => {
+    expect(await applyMigrations(scratch.url)).toEqual(["20261122011931_pii_at_rest", "data:pii_at_rest"]);
+    const text = await dump();
+    expect(NUMBERS.filter((number) => text.includes(number))).toEqual([]);
+    await expectOpensTo(dev);
+    const { rows } = await client.query<{ report: { sealedValues: number; reindexed: number } }>("SELECT report FROM data_migrations WHERE name = 'pii_at_rest'");
+    expect(rows[0]!.report).toMatchObject({ sealedValues: VALUES, reindexed: 1 });
+    expect(await applyMigrations(scratch.url)).toEqual([]);
+  });
+});
+
+describe("npm run pii:rotate", () => {
+  const K2 = generateKey();
+  const INDEX2 = generateKey();
+  const rotated = piiKeysFromEnv({ PII_ENCRYPTION_KEYS: `2:${K2},${DEV_PII_ENCRYPTION_KEYS}`, PII_INDEX_KEY: INDEX2 });
+
+  it("stops at a value whose key is no longer listed, naming the row and changing nothing in its batch", async () => {
+    const before = await stored();
+    const without = piiKeysFromEnv({ PII_ENCRYPTION_KEYS: `2:${K2}`, PII_INDEX_KEY: INDEX2 });
+    await expect(rotatePiiKey(client, without)).rejects.toThrow(SecretDecryptionError);
+    await expect(rotatePiiKey(client, without)).rejects.toThrow(new RegExp(`enrollments ${IDS.enrollment}: .*key version 0 is not in PII_ENCRYPTION_KEYS`));
+    expect(await stored()).toEqual(before);
+  });
+
+  it("re-seals everything with the new key and re-indexes with the new index key, once, audited", async () => {
+    const report = await rotatePiiKey(client, rotated);
+    expect(report).toMatchObject({ keyVersion: 2, sealedValues: 0, resealedValues: VALUES, reindexed: 1 });
+    expect(Object.values(report.tables).map((t) => t.updated)).toEqual([1, 1, 1, 1, 1, 1]);
+    // Once done, the old key can go.
+    await expectOpensTo(piiKeysFromEnv({ PII_ENCRYPTION_KEYS: `2:${K2}`, PII_INDEX_KEY: INDEX2 }));
+    const again = await rotatePiiKey(client, rotated);
+    expect(again).toMatchObject({ sealedValues: 0, resealedValues: 0, reindexed: 0 });
+    const audits = await client.query<{ details: Record<string, number> }>("SELECT details FROM audit_events WHERE action = 'pii.key_rotated'");
+    expect(audits.rows.map((r) => r.details)).toEqual([{ keyVersion: 2, sealed: 0, resealed: VALUES, reindexed: 1, rows: 6 }]);
+  });
+
+  it("the command prints counts, never a value", async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/rotate-pii-key.ts"], {
+      env: { ...process.env, DATABASE_URL: scratch.url, PII_ENCRYPTION_KEYS: `2:${K2}`, PII_INDEX_KEY: INDEX2 },
+    });
+    expect(stdout).toContain("under PII key version 2: 0 sealed from clear, 0 re-sealed, 0 enrollments re-indexed");
+    expect(stdout).toContain("enrollments: 0 of 1 rows rewritten");
+    for (const number of NUMBERS) expect(stdout).not.toContain(number);
+  });
+});
