@@ -53,3 +53,19 @@ test("[COMPLIANCE] searches the queue by wisenroll code and the URL keeps the fi
   await expect(page.getByTestId("queue-row")).toHaveCount(1);
   await expect(page.getByTestId("queue-row")).toContainText(code);
 });
+
+test("[OFFICER] finds an enrollment by its full document number, shown masked", async ({ page }) => {
+  const { body, code } = uniqueFixture();
+  // Only the blind index of this number is stored: the search must go through it.
+  const number = `Q${Date.now()}`;
+  body.client_documents.find((d: { main: number }) => d.main === 1).document_number = number;
+  const response = await page.request.post("/api/v1/enrollments", { headers: { Authorization: `Bearer ${INTAKE_KEY}` }, data: body });
+  expect(response.status()).toBe(201);
+  await signInAs(page, "officer");
+  await page.goto(`/queue?q=${number}`);
+  const rows = page.getByTestId("queue-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(code);
+  await expect(rows).toContainText(`••••${number.slice(-4)}`);
+  await expect(rows).not.toContainText(number);
+});
