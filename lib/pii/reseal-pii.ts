@@ -7,10 +7,10 @@
 // again (it finds only what is left). A value that cannot be opened stops the run, naming the row.
 import "server-only";
 import type pg from "pg";
-import { blindIndex, lastFour, piiOwner, type TPiiKeys } from "@/lib/crypto/pii";
+import { piiOwner, type TPiiKeys } from "@/lib/crypto/pii";
 import { SecretDecryptionError } from "@/lib/crypto/secrets";
 import type { TChange } from "@/lib/enrollment/diff";
-import { mainDocument } from "@/lib/intake/extract-columns";
+import { extractQueueColumns } from "@/lib/intake/extract-columns";
 import {
   openChanges,
   openIdentities,
@@ -71,9 +71,8 @@ function rules(keys: TPiiKeys): TTableRule[] {
       reseal(row, tally) {
         const owner = piiOwner.enrollment(row.id);
         const payload = openIdentities(row.payload, owner, keyring) as Record<string, unknown>;
-        const number = mainDocument(payload)?.document_number;
-        const text = typeof number === "string" || typeof number === "number" ? String(number) : null;
-        const [index, last4] = [blindIndex(text, indexKey), lastFour(text)];
+        // Indexed exactly as the intake and a save index it.
+        const { mainDocIndex: index, mainDocLast4: last4 } = extractQueueColumns(payload, indexKey);
         const reindex = index !== row.main_doc_index || last4 !== row.main_doc_last4;
         const stale = [add(tally, scanIdentities(row.received_payload, keyring)), add(tally, scanIdentities(row.payload, keyring)), add(tally, scanIdentities(row.requested_products, keyring))].some(Boolean);
         if (reindex) tally.reindexed += 1;
