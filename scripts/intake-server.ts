@@ -11,6 +11,7 @@ import { piiKeys } from "@/lib/crypto/pii";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { authenticateIntake, handleIntakeBody, INTAKE_TOO_LARGE, INTAKE_UNAUTHORIZED, type TIntakeHttpResult } from "@/lib/intake/handle-intake";
 import { MAX_INTAKE_BYTES } from "@/lib/intake/parse-intake";
+import { answerHealth, readLimited, sendJson } from "@/lib/http/node-service";
 import { logger } from "@/lib/logger";
 
 const ZIntakeEnv = z.object({
@@ -21,50 +22,20 @@ const ZIntakeEnv = z.object({
   DB_POOL_MAX: z.coerce.number().int().positive().default(20),
 });
 
-const SECURITY_HEADERS = {
-  "Content-Type": "application/json",
-  "Cache-Control": "no-store",
-  "X-Content-Type-Options": "nosniff",
-  "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
-  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
-  "Referrer-Policy": "no-referrer",
-};
-
-function send(res: http.ServerResponse, result: TIntakeHttpResult): void {
-  res.writeHead(result.status, { ...SECURITY_HEADERS, ...result.headers }).end(JSON.stringify(result.body));
-}
-
-/** The body as text, or null once it passes the limit (the rest is not read). */
-function readLimited(req: http.IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    if (Number(req.headers["content-length"] ?? 0) > MAX_INTAKE_BYTES) return resolve(null);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > MAX_INTAKE_BYTES) {
-        req.removeAllListeners("data");
-        req.resume();
-        resolve(null);
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
+const send = (res: http.ServerResponse, result: TIntakeHttpResult) => sendJson(res, result.status, result.body, result.headers);
 
 export function createIntakeServer(db: PrismaClient, keys: string | undefined): http.Server {
   return http.createServer((req, res) => {
-    const path = (req.url ?? "").split("?")[0];
-    if (req.method === "GET" && path === "/healthz") return void res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    if (answerHealth(req, res, path)) return;
     if (path !== "/api/v1/enrollments") return send(res, { status: 404, body: { errors: [{ path: "", message: "Not found" }] } });
     if (req.method !== "POST") return send(res, { status: 405, body: { errors: [{ path: "", message: "Use POST" }] }, headers: { Allow: "POST" } });
     (async () => {
       const actor = await authenticateIntake(db, req.headers.authorization ?? null, keys);
       if (!actor) return send(res, INTAKE_UNAUTHORIZED);
-      const text = await readLimited(req);
-      if (text === null) return send(res, INTAKE_TOO_LARGE);
-      send(res, await handleIntakeBody(db, actor, text));
+      const body = await readLimited(req, MAX_INTAKE_BYTES);
+      if (body === null) return send(res, INTAKE_TOO_LARGE);
+      send(res, await handleIntakeBody(db, actor, body.toString("utf8")));
     })().catch((error: unknown) => {
       logger.error({ err: error }, "intake failed");
       if (!res.headersSent) send(res, { status: 500, body: { errors: [{ path: "", message: "Internal error; nothing was stored" }] } });

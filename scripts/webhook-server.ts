@@ -18,6 +18,7 @@ import type { TEventHeaders } from "@/lib/aml/cloud-event";
 import { piiKeys } from "@/lib/crypto/pii";
 import { settingsKeyring } from "@/lib/crypto/secrets";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { answerHealth, readLimited, sendJson } from "@/lib/http/node-service";
 import { logger } from "@/lib/logger";
 
 export const WEBHOOK_PATH = "/api/v1/amlyze/events";
@@ -30,18 +31,7 @@ const ZWebhookEnv = z.object({
   AMLYZE_WEBHOOK_LANES: z.coerce.number().int().min(1).max(32).default(2),
 });
 
-const SECURITY_HEADERS = {
-  "Content-Type": "application/json",
-  "Cache-Control": "no-store",
-  "X-Content-Type-Options": "nosniff",
-  "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
-  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
-  "Referrer-Policy": "no-referrer",
-};
-
-function send(res: http.ServerResponse, result: TWebhookHttpResult, headers: Record<string, string> = {}): void {
-  res.writeHead(result.status, { ...SECURITY_HEADERS, ...headers }).end(JSON.stringify(result.body));
-}
+const send = (res: http.ServerResponse, result: TWebhookHttpResult, headers: Record<string, string> = {}) => sendJson(res, result.status, result.body, headers);
 
 /** node's headers (names already in lower case) as the handler reads them. */
 function headersOf(req: http.IncomingMessage): TEventHeaders {
@@ -52,29 +42,10 @@ function headersOf(req: http.IncomingMessage): TEventHeaders {
   };
 }
 
-/** The body, or null once it passes the limit (the rest is not read). */
-function readLimited(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    if (Number(req.headers["content-length"] ?? 0) > limit) return resolve(null);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > limit) {
-        req.removeAllListeners("data");
-        req.resume();
-        resolve(null);
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
 export function createWebhookServer(deps: TWebhookDeps): http.Server {
   return http.createServer((req, res) => {
-    const path = (req.url ?? "").split("?")[0];
-    if (req.method === "GET" && path === "/healthz") return void res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    if (answerHealth(req, res, path)) return;
     if (path !== WEBHOOK_PATH) return send(res, { status: 404, body: { error: "not found" } });
     if (req.method !== "POST") return send(res, { status: 405, body: { error: "use POST" } }, { Allow: "POST" });
     const forwarded = req.headers["x-forwarded-for"];

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import type { TAmlQueueRow } from "@/lib/aml/list-aml-customers";
 import { AmlStateBadge, DecisionText, RiskBadge } from "./aml-badges";
 
@@ -28,64 +29,46 @@ export function AmlQueueTable({ rows }: { rows: TAmlQueueRow[] }) {
   const t = useTranslations("aml");
   const format = useFormatter();
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{t("title")}</caption>
-        <thead className="bg-muted text-xs uppercase text-muted-foreground">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("columns.customer")}</th>
-            <th scope="col" className="px-3 py-2">{t("columns.customerNumber")}</th>
-            <th scope="col" className="px-3 py-2">{t("columns.mainDocument")}</th>
-            <th scope="col" className="px-3 py-2">{t("columns.branch")}</th>
-            <th scope="col" className="px-3 py-2">{t("columns.state")}</th>
-            <th scope="col" className="px-3 py-2">{t("columns.hits")}</th>
-            <th scope="col" className="px-3 py-2">{t("columns.risk")}</th>
-            <th scope="col" className="px-3 py-2">{t("columns.decision")}</th>
-            <th scope="col" className="px-3 py-2">{t("columns.activity")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={9} className="px-3 py-10 text-center text-muted-foreground">{t("empty")}</td>
-            </tr>
-          )}
-          {rows.map((row) => (
-            <tr key={row.customerExtId} className="border-t border-border hover:bg-zinc-50" data-testid="aml-row">
-              <td className="px-3 py-2 font-medium">
-                <Link href={`/aml/customers/${encodeURIComponent(row.customerExtId)}`} className="text-brand hover:underline">
-                  {row.fullName || t("unknownCustomer")}
-                </Link>
-              </td>
-              <td className="px-3 py-2 font-mono">{row.customerExtId}</td>
-              <td className="px-3 py-2 font-mono">
-                {row.mainDocType ? `${row.mainDocType} ` : ""}
-                {row.mainDocMasked || "—"}
-                {row.mainDocCountry ? ` (${row.mainDocCountry})` : ""}
-              </td>
-              <td className="px-3 py-2">{row.branchName ?? row.branchCode ?? "—"}</td>
-              <td className="px-3 py-2">
-                <AmlStateBadge state={row.state} />
-                {row.submissionMessage && (row.state === "rejected" || row.state === "failed") && (
-                  <p className="mt-1 max-w-xs truncate text-xs text-muted-foreground" title={row.submissionMessage}>{row.submissionMessage}</p>
-                )}
-              </td>
-              <td className="px-3 py-2">
-                <AmlHits hits={row.hits} screened={row.eventCount > 0} />
-              </td>
-              <td className="px-3 py-2">
-                <RiskBadge level={row.riskLevel} />
-              </td>
-              <td className="px-3 py-2">
-                <DecisionText decision={row.decisionType} />
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">
-                <time dateTime={row.activityAt.toISOString()}>{format.dateTime(row.activityAt, { dateStyle: "medium", timeStyle: "short" })}</time>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t("title")}
+      columns={(["customer", "customerNumber", "mainDocument", "branch", "state", "hits", "risk", "decision", "activity"] as const).map((column) => t(`columns.${column}`))}
+      empty={t("empty")}
+      isEmpty={rows.length === 0}
+    >
+      {rows.map((row) => (
+        <tr key={row.customerExtId} className="border-t border-border hover:bg-zinc-50" data-testid="aml-row">
+          <td className="px-3 py-2 font-medium">
+            <Link href={`/aml/customers/${encodeURIComponent(row.customerExtId)}`} className="text-brand hover:underline">
+              {row.fullName || t("unknownCustomer")}
+            </Link>
+          </td>
+          <td className="px-3 py-2 font-mono">{row.customerExtId}</td>
+          <td className="px-3 py-2 font-mono">
+            {row.mainDocType ? `${row.mainDocType} ` : ""}
+            {row.mainDocMasked || "—"}
+            {row.mainDocCountry ? ` (${row.mainDocCountry})` : ""}
+          </td>
+          <td className="px-3 py-2">{row.branchName ?? row.branchCode ?? "—"}</td>
+          <td className="px-3 py-2">
+            <AmlStateBadge state={row.state} />
+            {row.submissionMessage && (row.state === "rejected" || row.state === "failed") && (
+              <p className="mt-1 max-w-xs truncate text-xs text-muted-foreground" title={row.submissionMessage}>{row.submissionMessage}</p>
+            )}
+          </td>
+          <td className="px-3 py-2">
+            <AmlHits hits={row.hits} screened={row.eventCount > 0} />
+          </td>
+          <td className="px-3 py-2">
+            <RiskBadge level={row.riskLevel} />
+          </td>
+          <td className="px-3 py-2">
+            <DecisionText decision={row.decisionType} />
+          </td>
+          <td className="px-3 py-2 whitespace-nowrap">
+            <time dateTime={row.activityAt.toISOString()}>{format.dateTime(row.activityAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -8,6 +8,7 @@ import { StatusBadge } from "@/components/enrollment/status-badge";
 import { QueueFiltersForm } from "@/components/queue/queue-filters-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import type { TQueuePage } from "@/lib/queue/list-enrollments";
 import { queueKeys } from "@/lib/queue/query-keys";
 import { queueFiltersToSearch, type TQueueFilters } from "@/lib/queue/queue-filters";
@@ -50,56 +51,39 @@ export function QueueTable({ filters, initialPage, branches }: TProps) {
           </Button>
         </div>
       )}
-      <div className="overflow-x-auto rounded-lg border border-border bg-white">
-        <table className="w-full text-left text-sm" aria-busy={query.isFetching}>
-          <caption className="sr-only">{t("queue.title")}</caption>
-          <thead className="bg-muted text-xs uppercase text-muted-foreground">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("queue.name")}</th>
-              <th scope="col" className="px-3 py-2">{t("queue.wisenrollCode")}</th>
-              <th scope="col" className="px-3 py-2">{t("queue.mainDocument")}</th>
-              <th scope="col" className="px-3 py-2">{t("queue.branch")}</th>
-              <th scope="col" className="px-3 py-2">{t("queue.receivedAt")}</th>
-              <th scope="col" className="px-3 py-2">{t("queue.status")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("queue.issues")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.length === 0 && (
-              <tr>
-                <td colSpan={7} className="px-3 py-10 text-center text-muted-foreground">
-                  {t("queue.empty")}
-                </td>
-              </tr>
-            )}
-            {page.rows.map((row) => (
-              <tr key={row.id} className="border-t border-border hover:bg-zinc-50" data-testid="queue-row">
-                <td className="px-3 py-2 font-medium">
-                  <Link href={`/enrollments/${row.id}`} className="text-brand hover:underline">
-                    {row.fullName || "—"}
-                  </Link>
-                </td>
-                <td className="px-3 py-2 font-mono">{row.wisenrollCode ?? "—"}</td>
-                <td className="px-3 py-2 font-mono">
-                  {row.mainDocType ? `${row.mainDocType} ` : ""}
-                  {row.mainDocMasked}
-                  {row.mainDocCountry ? ` (${row.mainDocCountry})` : ""}
-                </td>
-                <td className="px-3 py-2">{row.branchName ?? row.branchCode ?? "—"}</td>
-                <td className="px-3 py-2" title={format.dateTime(new Date(row.receivedAt), { dateStyle: "medium", timeStyle: "short" })}>
-                  <time dateTime={row.receivedAt}>{format.relativeTime(new Date(row.receivedAt), now)}</time>
-                </td>
-                <td className="px-3 py-2">
-                  <StatusBadge status={row.status} />
-                </td>
-                <td className="px-3 py-2 text-right">
-                  <Badge tone={row.issueCount > 0 ? "warning" : "success"}>{row.issueCount}</Badge>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("queue.title")}
+        columns={[t("queue.name"), t("queue.wisenrollCode"), t("queue.mainDocument"), t("queue.branch"), t("queue.receivedAt"), t("queue.status"), { label: t("queue.issues"), align: "right" }]}
+        empty={t("queue.empty")}
+        isEmpty={page.rows.length === 0}
+        busy={query.isFetching}
+      >
+        {page.rows.map((row) => (
+          <tr key={row.id} className="border-t border-border hover:bg-zinc-50" data-testid="queue-row">
+            <td className="px-3 py-2 font-medium">
+              <Link href={`/enrollments/${row.id}`} className="text-brand hover:underline">
+                {row.fullName || "—"}
+              </Link>
+            </td>
+            <td className="px-3 py-2 font-mono">{row.wisenrollCode ?? "—"}</td>
+            <td className="px-3 py-2 font-mono">
+              {row.mainDocType ? `${row.mainDocType} ` : ""}
+              {row.mainDocMasked}
+              {row.mainDocCountry ? ` (${row.mainDocCountry})` : ""}
+            </td>
+            <td className="px-3 py-2">{row.branchName ?? row.branchCode ?? "—"}</td>
+            <td className="px-3 py-2" title={format.dateTime(new Date(row.receivedAt), { dateStyle: "medium", timeStyle: "short" })}>
+              <time dateTime={row.receivedAt}>{format.relativeTime(new Date(row.receivedAt), now)}</time>
+            </td>
+            <td className="px-3 py-2">
+              <StatusBadge status={row.status} />
+            </td>
+            <td className="px-3 py-2 text-right">
+              <Badge tone={row.issueCount > 0 ? "warning" : "success"}>{row.issueCount}</Badge>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <div className="flex items-center gap-2">
         {filters.cursor && (
           <Button variant="secondary" onClick={() => navigate({ ...filters, cursor: undefined })}>

@@ -14,6 +14,7 @@ export function DataTable({
   columns,
   empty,
   isEmpty,
+  busy,
   children,
   className,
 }: {
@@ -22,12 +23,14 @@ export function DataTable({
   /** Shown in one cell across the table when `isEmpty`. */
   empty: ReactNode;
   isEmpty: boolean;
+  /** Rows are being fetched again (announced to assistive technology). */
+  busy?: boolean;
   children: ReactNode;
   className?: string;
 }) {
   return (
     <div className={cn("overflow-x-auto rounded-lg border border-border bg-white", className)}>
-      <table className="w-full text-left text-sm">
+      <table className="w-full text-left text-sm" aria-busy={busy || undefined}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-muted text-xs uppercase text-muted-foreground">
           <tr>
