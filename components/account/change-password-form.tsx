@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
+import { FormError } from "@/components/ui/form-error";
 import { changeOwnPasswordAction } from "@/lib/account/actions/change-own-password";
 import { ZChangeOwnPassword } from "@/lib/users/user-schemas";
 
@@ -43,11 +44,7 @@ export function ChangePasswordForm() {
       <FormField id="confirm-password" label={t("confirm")} error={errors.confirmPassword && t("errors.mismatch")}>
         {(control) => <Input type="password" autoComplete="new-password" {...control} {...form.register("confirmPassword")} />}
       </FormField>
-      {errors.root?.serverError && (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-danger">
-          {errors.root.serverError.message}
-        </p>
-      )}
+      <FormError error={errors.root?.serverError} />
       <Button type="submit" disabled={isPending}>
         {isPending ? t("saving") : t("submit")}
       </Button>

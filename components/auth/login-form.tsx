@@ -9,6 +9,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { FormError } from "@/components/ui/form-error";
 import { CODE_REQUIRED_ERROR, ZLogin, type TLogin } from "@/lib/auth/login-schema";
 
 /** Only same-site paths are followed after sign-in, never another origin. */
@@ -61,11 +62,7 @@ export function LoginForm() {
           </p>
         </div>
       )}
-      {errors.root?.serverError && (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-danger">
-          {errors.root.serverError.message}
-        </p>
-      )}
+      <FormError error={errors.root?.serverError} />
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {isSubmitting ? t("submitting") : t("submit")}
       </Button>

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
+import { FormError } from "@/components/ui/form-error";
 import { saveIntegrationSettingsAction } from "@/lib/settings/actions/save-integration-settings";
 import { ZIntegrationSettingsInput, type TIntegration, type TSettingFieldView } from "@/lib/settings/integration-fields";
 import { ConnectionTest } from "./connection-test";
@@ -119,11 +120,7 @@ export function IntegrationForm({ integration, fields }: { integration: TIntegra
               {t("clearSecret")}: {t(`fields.${f.name}`)}
             </label>
           ))}
-        {form.formState.errors.root?.serverError && (
-          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-danger">
-            {form.formState.errors.root.serverError.message}
-          </p>
-        )}
+        <FormError error={form.formState.errors.root?.serverError} />
         <p role="status" className="text-sm text-green-900">
           {saved !== null ? t("saved", { count: saved }) : null}
         </p>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
+import { FormError } from "@/components/ui/form-error";
 import { createIntakeKeyAction } from "@/lib/intake/actions/create-intake-key";
 import { ZIntakeKeyName } from "@/lib/intake/api-key-schemas";
 
@@ -49,11 +50,7 @@ export function CreateKeyForm() {
           {isPending ? t("saving") : t("submit")}
         </Button>
       </form>
-      {form.formState.errors.root?.serverError && (
-        <p role="alert" className="text-sm text-danger">
-          {form.formState.errors.root.serverError.message}
-        </p>
-      )}
+      <FormError error={form.formState.errors.root?.serverError} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
+import { FormError } from "@/components/ui/form-error";
 import { createProductCodeAction } from "@/lib/product-codes/actions/create-product-code";
 import { updateProductCodeAction } from "@/lib/product-codes/actions/update-product-code";
 import { ZCreateProductCode, type TCreateProductCode } from "@/lib/product-codes/product-code-schemas";
@@ -56,11 +57,7 @@ export function ProductCodeForm({ initial }: { initial?: TCreateProductCode }) {
         <input type="checkbox" {...form.register("active")} />
         {t("activeLabel")}
       </label>
-      {errors.root?.serverError && (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-danger">
-          {errors.root.serverError.message}
-        </p>
-      )}
+      <FormError error={errors.root?.serverError} />
       <p role="status" className="text-sm text-green-900">
         {saved}
       </p>

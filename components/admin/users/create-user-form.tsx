@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
+import { FormError } from "@/components/ui/form-error";
 import { ROLES } from "@/lib/auth/roles";
 import { createUserAction } from "@/lib/users/actions/create-user";
 import { ZCreateUser, type TCreateUser } from "@/lib/users/user-schemas";
@@ -73,11 +74,7 @@ export function CreateUserForm() {
         <FormField id="temporaryPassword" label={t("temporaryPassword")} hint={t("temporaryPasswordHint")} error={errors.temporaryPassword && t("errors.password")}>
           {(control) => <Input type="text" autoComplete="off" {...control} {...form.register("temporaryPassword")} />}
         </FormField>
-        {errors.root?.serverError && (
-          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-danger">
-            {errors.root.serverError.message}
-          </p>
-        )}
+        <FormError error={errors.root?.serverError} />
         <Button type="submit" disabled={isPending}>
           {isPending ? t("saving") : t("submit")}
         </Button>
