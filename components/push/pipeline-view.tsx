@@ -47,14 +47,17 @@ export function PipelineView({ initial, readAt, canReconcile }: TPipelineViewPro
   const pipeline = query.data;
 
   // The server parts (status badge, forms, push button) follow the pipeline's status: while the
-  // last server render disagrees with the live status, render again. Comparing with the render
-  // (not with the status seen before) also repairs a render that raced the worker and came back
-  // older than the status it was asked for.
+  // last server render disagrees with the live status, render again, and keep asking every 2 s.
+  // Comparing with the render (not with the status seen before) repairs a render that raced the
+  // worker and came back older than the status it was asked for; asking again repairs a refresh
+  // that was lost (a server action's answer landing after it, a render that failed).
   const { isFetching } = query;
   useEffect(() => {
     if (isFetching) return;
     if (initial.status === pipeline.status && initial.pushSeq === pipeline.pushSeq) return;
     router.refresh();
+    const timer = setInterval(() => router.refresh(), 2_000);
+    return () => clearInterval(timer);
   }, [initial.status, initial.pushSeq, pipeline.status, pipeline.pushSeq, isFetching, router]);
 
   // A server render newer than the cache (a push was just requested): read the pipeline again.

@@ -68,6 +68,16 @@ const ROUTES: Record<string, TRouteExpectation[] | "skip"> = {
 
 const REFUSAL = /Your role may not do this|Your session has ended/;
 
+/** The tables whose fingerprint line differs, for the failure message. */
+function changedTables(before: string, after: string): string {
+  const was = new Set(before.split("\n"));
+  return after
+    .split("\n")
+    .filter((line) => !was.has(line))
+    .map((line) => line.split(":")[0])
+    .join(", ");
+}
+
 async function contextFor(caller: TCaller, baseURL: string): Promise<APIRequestContext> {
   const context = await playwrightRequest.newContext({ baseURL });
   if (caller === "anonymous") return context;
@@ -93,7 +103,8 @@ async function fingerprint(db: pg.Client): Promise<string> {
       `SELECT '${name}' AS name, count(*)::text || ':' || md5(coalesce(string_agg(ctid::text || xmin::text, ',' ORDER BY ctid), '')) AS digest FROM ${name}`,
   );
   perTable.push("SELECT 'jobs' AS name, count(*)::text AS digest FROM graphile_worker._private_jobs");
-  const { rows } = await db.query<{ name: string; digest: string }>(perTable.join(" UNION ALL "));
+  // UNION ALL promises no order (a parallel append interleaves): sort, so equal states compare equal.
+  const { rows } = await db.query<{ name: string; digest: string }>(`${perTable.join(" UNION ALL ")} ORDER BY name`);
   return rows.map((row) => `${row.name}:${row.digest}`).join("\n");
 }
 
@@ -174,7 +185,7 @@ test("[SECURITY] every server action and API route refuses the roles it must, ch
         const text = await response.text();
         const refused = response.status() >= 300 || REFUSAL.test(text);
         const after = await fingerprint(db);
-        if (!refused || after !== before) wronglyAllowed.push(`${caller} → action ${name}: HTTP ${response.status()}${after !== before ? ", rows changed" : ""}`);
+        if (!refused || after !== before) wronglyAllowed.push(`${caller} → action ${name}: HTTP ${response.status()}${after !== before ? `, rows changed in ${changedTables(before, after)}` : ""}`);
       }
     }
 
@@ -204,7 +215,7 @@ test("[SECURITY] every server action and API route refuses the roles it must, ch
           const response = await context.fetch(e.path(samples), { method: e.method, data: e.method === "POST" ? "{}" : undefined, maxRedirects: 0 });
           tried += 1;
           const after = await fingerprint(db);
-          if (![401, 403].includes(response.status()) || after !== before) wronglyAllowed.push(`${caller} → ${e.method} ${route}: HTTP ${response.status()}${after !== before ? ", rows changed" : ""}`);
+          if (![401, 403].includes(response.status()) || after !== before) wronglyAllowed.push(`${caller} → ${e.method} ${route}: HTTP ${response.status()}${after !== before ? `, rows changed in ${changedTables(before, after)}` : ""}`);
         }
       }
     }
