@@ -62,41 +62,49 @@ async function load(url: string, salt: number) {
   return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: intakeRequests(KEY, salt) });
 }
 
+/**
+ * Each measurement gets a database of its own: the tables (and their trigram and unique indexes)
+ * grow by tens of thousands of rows per run, and a later phase must not pay for an earlier one.
+ */
 async function main() {
-  const db = await scratchDatabase("bench_intake");
-  const server = await startConsole({ databaseUrl: db.url, port: 3210, env: { INTAKE_API_KEYS: KEY, DB_POOL_MAX: "20" } });
+  const salt = Date.now() % 1_000_000;
+  const line = (label: string, rate: number, r: autocannon.Result) =>
+    `${label}: ${rate.toFixed(0)} enrollments/s (${r["2xx"]} created, ${r.non2xx} non-2xx, ${r.errors} errors, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms)`;
+
+  const routeDb = await scratchDatabase("bench_intake_route");
+  let route: autocannon.Result;
+  let floor: autocannon.Result;
   try {
-    const salt = Date.now() % 1_000_000;
-    const result = await load(`${server.baseUrl}/api/v1/enrollments`, salt);
-    const floor = await autocannon({
-      url: `${server.baseUrl}/api/v1/enrollments`,
-      connections: CONNECTIONS,
-      duration: Math.min(SECONDS, 10),
-      method: "POST",
-      body: "{}",
-    });
-    const created = result["2xx"];
-    const intakeRate = created / SECONDS;
-    const rawRate = await rawInsertBaseline(db.url);
-    server.stop();
-    const service = await startIntakeService(db.url, 3211);
-    const standalone = await load(`${service.baseUrl}/api/v1/enrollments`, salt + 500_000).finally(() => service.stop());
-    const serviceRate = standalone["2xx"] / SECONDS;
-    console.log(`intake API: ${intakeRate.toFixed(0)} enrollments/s (${created} created, ${result.non2xx} non-2xx, ${result.errors} errors, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms)`);
-    console.log(`raw PostgreSQL INSERT of the same rows: ${rawRate.toFixed(0)} rows/s`);
-    console.log(`route floor (401 without a key, no body work): ${floor.requests.average.toFixed(0)} requests/s`);
-    console.log(`ratio intake/raw: ${(intakeRate / rawRate).toFixed(2)}; intake/route floor: ${(intakeRate / floor.requests.average).toFixed(2)}`);
-    console.log(
-      `standalone intake service: ${serviceRate.toFixed(0)} enrollments/s (${standalone["2xx"]} created, ${standalone.non2xx} non-2xx, ${standalone.errors} errors, p50 ${standalone.latency.p50} ms, p99 ${standalone.latency.p99} ms); ratio service/raw ${(serviceRate / rawRate).toFixed(2)} (target: >= 500/s)`,
-    );
-  } finally {
+    const server = await startConsole({ databaseUrl: routeDb.url, port: 3210, env: { INTAKE_API_KEYS: KEY, DB_POOL_MAX: "20" } });
     try {
+      route = await load(`${server.baseUrl}/api/v1/enrollments`, salt);
+      floor = await autocannon({ url: `${server.baseUrl}/api/v1/enrollments`, connections: CONNECTIONS, duration: Math.min(SECONDS, 10), method: "POST", body: "{}" });
+    } finally {
       server.stop();
-    } catch {
-      // already stopped above
     }
-    await db.drop();
+  } finally {
+    await routeDb.drop();
   }
+
+  const serviceDb = await scratchDatabase("bench_intake_service");
+  let standalone: autocannon.Result;
+  try {
+    const service = await startIntakeService(serviceDb.url, 3211);
+    standalone = await load(`${service.baseUrl}/api/v1/enrollments`, salt + 500_000).finally(() => service.stop());
+  } finally {
+    await serviceDb.drop();
+  }
+
+  const rawDb = await scratchDatabase("bench_intake_raw");
+  const rawRate = await rawInsertBaseline(rawDb.url).finally(() => rawDb.drop());
+
+  const routeRate = route["2xx"] / SECONDS;
+  const serviceRate = standalone["2xx"] / SECONDS;
+  console.log(line("intake API (console route)", routeRate, route));
+  console.log(line("standalone intake service", serviceRate, standalone));
+  console.log(`raw PostgreSQL INSERT of the same rows: ${rawRate.toFixed(0)} rows/s`);
+  console.log(`route floor (401 without a key, no body work): ${floor.requests.average.toFixed(0)} requests/s`);
+  console.log(`ratios: route/raw ${(routeRate / rawRate).toFixed(2)}, service/raw ${(serviceRate / rawRate).toFixed(2)}, route/route floor ${(routeRate / floor.requests.average).toFixed(2)} (target: >= 500/s)`);
 }
 
 main().catch((error: unknown) => {
