@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { QueryProvider } from "@/components/layout/query-provider";
 import "./globals.css";
 
@@ -12,9 +12,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased">
-        <NextIntlClientProvider>
+        {/* The header's and the login page's; each section of the console adds its own. */}
+        <ClientMessages namespaces={["app", "status", "login"]}>
           <QueryProvider>{children}</QueryProvider>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,6 +1,11 @@
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 /** Pages meant for paper: no navigation, plain white, full width. */
 export default function PrintLayout({ children }: { children: ReactNode }) {
-  return <main className="mx-auto max-w-4xl bg-white px-6 py-6 print:max-w-none print:p-0">{children}</main>;
+  return (
+    <main className="mx-auto max-w-4xl bg-white px-6 py-6 print:max-w-none print:p-0">
+      <ClientMessages namespaces={["app", "aml"]}>{children}</ClientMessages>
+    </main>
+  );
 }
