@@ -24,7 +24,7 @@ async function signIn(page: Page, username: string, password: string) {
 async function postFlaggedEnrollment(): Promise<string> {
   const body = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-1.json", "utf8"));
   const stamp = Date.now().toString(36).toUpperCase().slice(-6);
-  body.client_info.wisenroll_code = `S${stamp}`;
+  body.client_info.wisenroll_code = `S${stamp.slice(-5)}`;
   body.client_info.last_name = "SANCTIONED";
   body.client_documents.find((doc: { main: number }) => doc.main === 1).document_number = String(Date.now()).slice(-9);
   body.requested_products = [{ product_code: "AH01" }];
@@ -34,7 +34,9 @@ async function postFlaggedEnrollment(): Promise<string> {
     body: JSON.stringify(body),
   });
   if (response.status !== 201) throw new Error(`intake answered ${response.status}: start the console with INTAKE_API_KEYS=${INTAKE_KEY}`);
-  return ((await response.json()) as { id: string }).id;
+  const created = (await response.json()) as { id: string; issues: number };
+  if (created.issues > 0) throw new Error(`the demo enrollment has ${created.issues} issue(s)`);
+  return created.id;
 }
 
 async function main() {
@@ -58,6 +60,9 @@ async function main() {
 
   // The officer pushes the flagged enrollment; the pipeline shows the customer and the account.
   await page.goto(`${BASE_URL}/enrollments/${id}`);
+  await page.waitForLoadState("networkidle");
+  const blocked = page.getByTestId("push-blocked");
+  if (await blocked.isVisible()) throw new Error(`the push is blocked: ${await blocked.innerText()}`);
   await page.locator("section#push").getByRole("button", { name: "Push to core" }).click();
   const dialog = page.getByRole("alertdialog", { name: "Push this enrollment to the core?" });
   await dialog.getByRole("button", { name: "Push to core" }).click();
@@ -70,11 +75,19 @@ async function main() {
   await signIn(page, "compliance", "compliance-demo-2026");
   await page.goto(`${BASE_URL}/aml`);
   await page.getByText("SANCTIONED").first().waitFor({ timeout: 60_000 });
-  await page.screenshot({ path: `${DIR}/aml-queue.png` });
   await page.getByText("SANCTIONED").first().click();
   await page.waitForURL(/\/aml\/customers\//);
+  // AMLYZE's screening arrives a moment after the submission: wait for the hit to be shown.
+  const sanctions = page.locator('[data-list="sanctions"]');
+  for (let i = 0; i < 30 && !(await sanctions.innerText()).includes("Hit"); i += 1) {
+    await page.waitForTimeout(2_000);
+    await page.reload();
+  }
   await page.waitForLoadState("networkidle");
   await page.screenshot({ path: `${DIR}/aml-customer.png` });
+  await page.goto(`${BASE_URL}/aml`);
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: `${DIR}/aml-queue.png` });
 
   // Admin: the integrations, with values from the environment shown as such.
   await context.clearCookies();
