@@ -28,7 +28,9 @@ let database: Awaited<ReturnType<typeof pushDatabase>>;
 const enrollments: string[] = [];
 
 function startWorker(crashAt?: string): ChildProcess {
-  return spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/worker.ts"], {
+  // One process, tsx as a loader: tsx's CLI would run the worker in a child of its own, and a
+  // SIGKILL to the CLI cannot be passed on, so the real worker would live on as an orphan.
+  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
