@@ -18,6 +18,7 @@ import type { TEventHeaders } from "@/lib/aml/cloud-event";
 import { piiKeys } from "@/lib/crypto/pii";
 import { settingsKeyring } from "@/lib/crypto/secrets";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { forwardedFor } from "@/lib/http/forwarded-for";
 import { answerHealth, readLimited, sendJson } from "@/lib/http/node-service";
 import { logger } from "@/lib/logger";
 
@@ -48,8 +49,7 @@ export function createWebhookServer(deps: TWebhookDeps): http.Server {
     if (answerHealth(req, res, path)) return;
     if (path !== WEBHOOK_PATH) return send(res, { status: 404, body: { error: "not found" } });
     if (req.method !== "POST") return send(res, { status: 405, body: { error: "use POST" } }, { Allow: "POST" });
-    const forwarded = req.headers["x-forwarded-for"];
-    const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() ?? req.socket.remoteAddress ?? null;
+    const ip = forwardedFor(req.headers["x-forwarded-for"]) ?? req.socket.remoteAddress ?? null;
     handleAmlyzeWebhook(deps, { headers: headersOf(req), readBody: (limit) => readLimited(req, limit), ip }).then(
       (result) => send(res, result),
       (error: unknown) => {

@@ -1,8 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
+import { forwardedFor } from "@/lib/http/forwarded-for";
 
-/** The caller's address as the proxy in front reports it, for the audit log. */
+/** The caller's address as the proxy in front reports it, for the audit log (server actions, pages). */
 export async function clientIp(): Promise<string | null> {
-  const list = await headers();
-  return list.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  return forwardedFor((await headers()).get("x-forwarded-for"));
 }

@@ -5,12 +5,13 @@ import { authorizeCredentials } from "@/lib/auth/authorize";
 import { CODE_REQUIRED_ERROR } from "@/lib/auth/login-schema";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { forwardedFor } from "@/lib/http/forwarded-for";
 import { logger } from "@/lib/logger";
 
+/** next-auth hands over the request's headers as a plain record; "local" when no proxy reports one. */
 function clientIp(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || "local";
+  return (typeof forwarded === "string" ? forwardedFor(forwarded) : null) || "local";
 }
 
 export function authOptions(): NextAuthOptions {

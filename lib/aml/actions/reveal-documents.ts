@@ -1,6 +1,6 @@
 "use server";
 
-import { headers } from "next/headers";
+import { clientIp } from "@/lib/actions/client-ip";
 import { ActionError, authedAction } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { piiOwner } from "@/lib/crypto/pii";
@@ -31,7 +31,7 @@ export const revealDocuments = authedAction
       targetType: "enrollment",
       targetId: parsedInput.enrollmentId,
       details: { documents: revealed.length },
-      ip: (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+      ip: await clientIp(),
     });
     return revealed;
   });

@@ -1,17 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { clientIp } from "@/lib/actions/client-ip";
 import { ActionError, authedAction } from "@/lib/actions/safe-action";
 import { prisma } from "@/lib/db/client";
 import { ZPushInput, ZResolveInput, type TPushResult, type TResolveResult } from "@/lib/push/push-input";
 import { EnrollmentNotFoundError, requestPush } from "@/lib/push/request-push";
 import { ProductRequestNotFoundError, resolveProduct } from "@/lib/push/resolve-product";
-
-async function clientIp(): Promise<string | null> {
-  const list = await headers();
-  return list.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-}
 
 /** "Push to core" (officers): records the products, moves to `pushing`, enqueues the job. */
 export const pushEnrollment = authedAction

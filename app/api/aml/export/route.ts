@@ -4,6 +4,7 @@ import { openAmlQueueCsv } from "@/lib/aml/export-csv";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pg-pool";
+import { forwardedFor } from "@/lib/http/forwarded-for";
 
 // GET /api/aml/export?<AML queue filters> — the filtered AML queue as CSV, streamed (session auth).
 export async function GET(request: Request) {
@@ -17,7 +18,7 @@ export async function GET(request: Request) {
     action: "aml.queue_exported",
     targetType: "aml_queue",
     details: { ...named, search: q !== undefined },
-    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    ip: forwardedFor(request.headers.get("x-forwarded-for")),
   });
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   const csv = await openAmlQueueCsv(pgPool(), filters);
