@@ -24,6 +24,12 @@ const KEY = "bench-intake-key-0123456789";
 type TLoad = { label: string; url: string; connections: number; options: Partial<autocannon.Options>; okStatus: number };
 type TResult = { label: string; requests: number; perSecond: number; p50: number; p95: number; p99: number; errors: number };
 
+/** Rate and exact percentiles from every response's latency (sorts `latencies`). */
+function summarize(label: string, latencies: number[], seconds: number, errors: number): TResult {
+  latencies.sort((a, b) => a - b);
+  return { label, requests: latencies.length, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors };
+}
+
 /** Runs the loads at the same time; every response's latency is kept for exact percentiles. */
 async function runTogether(loads: TLoad[], seconds: number): Promise<TResult[]> {
   return Promise.all(
@@ -34,16 +40,7 @@ async function runTogether(loads: TLoad[], seconds: number): Promise<TResult[]> 
           let wrongStatus = 0;
           const instance = autocannon({ url: load.url, connections: load.connections, duration: seconds, ...load.options }, (error, result) => {
             if (error) return reject(error);
-            latencies.sort((a, b) => a - b);
-            resolve({
-              label: load.label,
-              requests: latencies.length,
-              perSecond: latencies.length / seconds,
-              p50: percentile(latencies, 50),
-              p95: percentile(latencies, 95),
-              p99: percentile(latencies, 99),
-              errors: wrongStatus + result.errors + result.timeouts,
-            });
+            resolve(summarize(load.label, latencies, seconds, wrongStatus + result.errors + result.timeouts));
           });
           instance.on("response", (_client, statusCode, _bytes, responseTime) => {
             latencies.push(responseTime);
@@ -98,8 +95,7 @@ async function runPaced(load: TPacedLoad): Promise<TResult> {
   }
   await Promise.all(inFlight);
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return { label: load.label, requests: latencies.length, perSecond: latencies.length / load.seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors };
+  return summarize(load.label, latencies, load.seconds, errors);
 }
 
 function report(results: TResult[], baselineP95: number | null) {

@@ -1,13 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signInAs } from "../fixtures";
+import { expectNoSeriousAxeViolations } from "../push/helpers";
 import { pushedToAml, query } from "./aml-fixtures";
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(blocking.map((v) => `${v.id}: ${v.nodes.length} nodes`)).toEqual([]);
-}
 
 test("[COMPLIANCE] sees a sanctions hit and its timeline", async ({ page }) => {
   test.setTimeout(60_000);

@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { INTAKE_KEY } from "../../playwright.config";
 import { signInAs } from "../fixtures";
+import { expectNoSeriousAxeViolations } from "../push/helpers";
 
 /** Posts seed example 1 without its email (one issue) and returns the new enrollment's id. */
 async function intakeWithoutEmail(page: Page, birthDate?: string): Promise<string> {
@@ -117,9 +117,7 @@ test("[OFFICER] the edit forms pass axe-core without serious or critical violati
   await signInAs(page, "officer");
   await page.goto(`/enrollments/${id}`);
   await expect(contact(page).getByRole("textbox", { name: "Email", exact: true })).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(blocking.map((v) => `${v.id}: ${v.nodes.length} nodes`)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
 });
 
 test("[OFFICER] fixes a field with the keyboard alone", async ({ page }) => {

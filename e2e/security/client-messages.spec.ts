@@ -3,18 +3,11 @@
 // key and a MISSING_MESSAGE error once the page hydrates: this walks every page as the role that
 // uses it, after hydration, and fails on either.
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
+import type pg from "pg";
+import { withDb } from "../admin/helpers";
 import { signInAs, type TDemoRole } from "../fixtures";
 
-async function sample<T extends Record<string, unknown>>(sql: string): Promise<T> {
-  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-  try {
-    return (await db.query<T>(sql)).rows[0]!;
-  } finally {
-    await db.end();
-  }
-}
+const sample = <T extends pg.QueryResultRow>(sql: string) => withDb(async (db) => (await db.query<T>(sql)).rows[0]!);
 
 async function visitAll(page: Page, role: TDemoRole, paths: string[]) {
   const problems: string[] = [];
