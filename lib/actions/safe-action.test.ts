@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { TCurrentUser } from "@/lib/auth/current-user";
+import { testUser } from "@/lib/auth/test-user";
 
 const state = vi.hoisted(() => ({ user: null as TCurrentUser | null }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => state.user }));
@@ -32,15 +33,7 @@ const expected = authedAction
     throw new ActionError("Someone else saved first.");
   });
 
-const user = (role: TCurrentUser["role"], pending: TCurrentUser["pending"] = null): TCurrentUser => ({
-  id: "u1",
-  username: role,
-  displayName: role,
-  role,
-  locale: "en",
-  totpEnabled: false,
-  pending,
-});
+const user = testUser;
 
 describe("authedAction", () => {
   beforeEach(() => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { TCurrentUser } from "@/lib/auth/current-user";
+import { testUser } from "@/lib/auth/test-user";
 
 const state = vi.hoisted(() => ({ user: null as TCurrentUser | null }));
 
@@ -15,15 +16,7 @@ vi.mock("next/navigation", () => ({
 
 const { requireApiPermission, requirePagePermission } = await import("@/lib/auth/guard");
 
-const user = (role: TCurrentUser["role"], pending: TCurrentUser["pending"] = null): TCurrentUser => ({
-  id: "u1",
-  username: role,
-  displayName: role,
-  role,
-  locale: "en",
-  totpEnabled: false,
-  pending,
-});
+const user = testUser;
 
 describe("page guard", () => {
   beforeEach(() => {
