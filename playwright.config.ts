@@ -85,11 +85,14 @@ export default defineConfig({
       },
     },
     {
-      command: `npx next start -p ${PORT}`,
+      // The production server as deployed: one worker process per core (scripts/web-server.mjs).
+      command: "node scripts/web-server.mjs",
       url: `http://127.0.0.1:${PORT}/login`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
+        PORT: String(PORT),
+        WEB_CONCURRENCY: "2",
         INTAKE_API_KEYS: INTAKE_KEY,
         ALLOW_DEV_SECRET: "1",
         // For "test connection" in Admin → Integrations (credentials from the database, as the worker).

@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { DEV_AUTH_SECRET } from "@/lib/auth/dev-secret";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { createNonce, pagePolicy } from "@/lib/security/csp";
 
 /** Pages that need a session; the rest (login, errors) render for anyone. */
@@ -17,7 +18,7 @@ export async function proxy(request: NextRequest) {
 
   if (SIGNED_IN_ONLY.test(request.nextUrl.pathname)) {
     const secret = process.env.AUTH_SECRET ?? DEV_AUTH_SECRET;
-    const token = await getToken({ req: request, secret });
+    const token = await getToken({ req: request, secret, decode: decodeSessionToken });
     if (!token) {
       const url = new URL("/login", request.url);
       url.searchParams.set("next", request.nextUrl.pathname + request.nextUrl.search);

@@ -117,7 +117,7 @@ async function main() {
       console.log(`console memory (process tree RSS): ${(run.before / MB).toFixed(0)} MB before, ${(run.peak / MB).toFixed(0)} MB at peak, growth ${((run.peak - run.before) / MB).toFixed(0)} MB`);
       console.log(`${raw.label}: ${raw.seconds.toFixed(2)} s; ratio export/raw: ${(run.seconds / raw.seconds).toFixed(1)} (targets: export <= 10 s, growth <= 100 MB)`);
     } finally {
-      server.stop();
+      await server.stop();
     }
   } finally {
     await db.drop();

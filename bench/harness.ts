@@ -16,12 +16,18 @@ export function scratchDatabase(prefix: string) {
   return createScratchDatabase(base, { prefix, migrate: true });
 }
 
-/** Starts `next start` (the production build) and resolves once it answers. */
-export async function startConsole(options: { databaseUrl: string; port: number; env?: Record<string, string> }) {
+/**
+ * Starts the production build's web server (scripts/web-server.mjs) with `workers` processes (1
+ * unless told: what `next start` is) and resolves once it answers.
+ */
+export async function startConsole(options: { databaseUrl: string; port: number; workers?: number; env?: Record<string, string> }) {
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("Build first: npm run build");
-  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(options.port)], {
+  const child: ChildProcess = spawn(process.execPath, ["scripts/web-server.mjs"], {
     env: {
       ...process.env,
+      PORT: String(options.port),
+      WEB_HOST: "127.0.0.1",
+      WEB_CONCURRENCY: String(options.workers ?? 1),
       DATABASE_URL: options.databaseUrl,
       NEXTAUTH_URL: `http://127.0.0.1:${options.port}`,
       ALLOW_DEV_SECRET: "1",
@@ -45,10 +51,14 @@ export async function startConsole(options: { databaseUrl: string; port: number;
   }
   return {
     baseUrl,
-    /** The spawned process; `next start` runs the server in a child of it (see processTreeRss). */
+    /** The spawned primary; the workers are its children (see processTreeRss). */
     pid: child.pid!,
-    stop() {
-      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    /** Stops the server and its workers; resolves once the primary has exited. */
+    stop(): Promise<void> {
+      if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      process.kill(-child.pid, "SIGTERM");
+      return exited;
     },
   };
 }

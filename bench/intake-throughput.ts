@@ -80,7 +80,7 @@ async function main() {
       route = await load(`${server.baseUrl}/api/v1/enrollments`, salt);
       floor = await autocannon({ url: `${server.baseUrl}/api/v1/enrollments`, connections: CONNECTIONS, duration: Math.min(SECONDS, 10), method: "POST", body: "{}" });
     } finally {
-      server.stop();
+      await server.stop();
     }
   } finally {
     await routeDb.drop();

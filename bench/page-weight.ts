@@ -48,7 +48,7 @@ async function main() {
     console.log(`detail page first-load JS:           ${detail.files} files, ${kb(detail.raw)} raw, ${kb(detail.gzipped)} gzipped`);
     console.log(`ratio detail/login (gzipped): ${(detail.gzipped / login.gzipped).toFixed(2)} (target: detail <= 250 kB gzipped)`);
   } finally {
-    server.stop();
+    await server.stop();
     await db.drop();
   }
 }

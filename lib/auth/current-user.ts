@@ -1,9 +1,11 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { cache } from "react";
-import { authOptions } from "@/lib/auth/options";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import type { TRole } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { readSwitch } from "@/lib/settings/switches";
 
 /**
@@ -27,8 +29,11 @@ export type TCurrentUser = {
  * epoch are read on every request, so a change takes effect at once rather than at token expiry.
  */
 export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {
-  const session = await getServerSession(authOptions());
-  const { userId, sessionEpoch } = (session ?? {}) as { userId?: string; sessionEpoch?: number };
+  // The session cookie only (no bearer header, which getToken would also read), decoded as
+  // next-auth's getServerSession would, without its re-signing of a cookie a page cannot set.
+  const token = await getToken({ req: { headers: {}, cookies: await cookies() } as never, secret: env().AUTH_SECRET, decode: decodeSessionToken });
+  const userId = token?.sub;
+  const sessionEpoch = typeof token?.epoch === "number" ? token.epoch : 0;
   if (!userId) return null;
   const user = await prisma.user.findUnique({
     where: { id: userId },
