@@ -7,19 +7,21 @@ import { Button } from "@/components/ui/button";
 import type { TProductCodeOption } from "@/lib/push/product-codes";
 import { emptyRelated, type TPushFormValues } from "@/lib/push/push-form-values";
 import { PushSelectField, PushTextField, pushFieldId } from "./push-field";
-import { RelatedClientFields } from "./related-client-fields";
+import { RelatedClientFields, relatedPickerId } from "./related-client-fields";
 
 type TProps = {
+  /** The enrollment being pushed. */
+  enrollmentId: string;
   index: number;
   productCodes: readonly TProductCodeOption[];
   onRemove: () => void;
 };
 
 /** One product row: code, open date and its related clients. */
-export function ProductFields({ index, productCodes, onRemove }: TProps) {
+export function ProductFields({ enrollmentId, index, productCodes, onRemove }: TProps) {
   const t = useTranslations("push");
   const base = `products.${index}` as const;
-  const { control, setFocus } = useFormContext<TPushFormValues>();
+  const { control } = useFormContext<TPushFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name: `${base}.related` });
   const code = useWatch({ control, name: `${base}.productCode` });
   const addButton = useRef<HTMLButtonElement>(null);
@@ -47,6 +49,7 @@ export function ProductFields({ index, productCodes, onRemove }: TProps) {
         {fields.map((field, row) => (
           <RelatedClientFields
             key={field.id}
+            enrollmentId={enrollmentId}
             base={`${base}.related.${row}`}
             product={index}
             row={row}
@@ -64,7 +67,8 @@ export function ProductFields({ index, productCodes, onRemove }: TProps) {
           variant="secondary"
           onClick={() => {
             append(emptyRelated(), { shouldFocus: false });
-            requestAnimationFrame(() => setFocus(`${base}.related.${fields.length}.customerNumber`));
+            // the new row's first control: the picker (not a registered field, so by its id)
+            requestAnimationFrame(() => document.getElementById(relatedPickerId(`${base}.related.${fields.length}`))?.focus());
           }}
         >
           {t("addRelated", { n })}

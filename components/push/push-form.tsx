@@ -166,6 +166,7 @@ export function PushForm(props: TPushFormProps) {
               {fields.map((field, index) => (
                 <ProductFields
                   key={field.id}
+                  enrollmentId={enrollmentId}
                   index={index}
                   productCodes={productCodes}
                   onRemove={() => {

@@ -6,8 +6,11 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { emptyMainDocument } from "@/lib/push/push-form-values";
 import { PushSelectField, PushTextField, pushFieldId, useOwnError } from "./push-field";
+import { RelatedPicker } from "./related-picker";
 
 type TProps = {
+  /** The enrollment being pushed (the picker leaves it out). */
+  enrollmentId: string;
   /** Form name of the row: `products.0.related.1`. */
   base: string;
   product: number;
@@ -15,8 +18,14 @@ type TProps = {
   onRemove: () => void;
 };
 
-/** One related client of a product: customer number or wisenroll code, link, signature, main document. */
-export function RelatedClientFields({ base, product, row, onRemove }: TProps) {
+/** DOM id of a related client row's picker, the row's first control. */
+export const relatedPickerId = (base: string): string => pushFieldId(`${base}.picker`);
+
+/**
+ * One related client of a product: picked from another enrollment or given by customer number
+ * (or wisenroll code), link, signature, main document.
+ */
+export function RelatedClientFields({ enrollmentId, base, product, row, onRemove }: TProps) {
   const t = useTranslations("push");
   const { setValue, setFocus } = useFormContext();
   const mainDocument: unknown = useWatch({ name: `${base}.mainDocument` });
@@ -28,6 +37,7 @@ export function RelatedClientFields({ base, product, row, onRemove }: TProps) {
     <fieldset id={pushFieldId(base)} className="space-y-3 rounded-md border border-border p-3">
       <legend className="px-1 text-sm font-medium">{t("related", { n, product: product + 1 })}</legend>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <RelatedPicker enrollmentId={enrollmentId} base={base} id={relatedPickerId(base)} />
         <PushTextField name={`${base}.customerNumber`} label={t("customerNumber")} hint={t("customerNumberHint")} inputMode="numeric" />
         <PushTextField name={`${base}.relatedWisenrollCode`} label={t("relatedWisenrollCode")} hint={t("relatedWisenrollCodeHint")} maxLength={6} />
         <PushTextField name={`${base}.accountLinkTypeCode`} label={t("accountLinkTypeCode")} hint={t("accountLinkTypeCodeHint")} maxLength={2} />

@@ -9,15 +9,20 @@ const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 const uniqueCode = () => Array.from({ length: 6 }, () => ALPHABET[Math.floor(Math.random() * ALPHABET.length)]).join("");
 const uniqueDigits = (length: number) => Array.from({ length }, (_, i) => (i === 0 ? 1 + Math.floor(Math.random() * 9) : Math.floor(Math.random() * 10))).join("");
 
+/** Unique letters, to give a fixture a name no other enrollment has. */
+export const uniqueLetters = (length = 6) => Array.from({ length }, () => "ABCDEFGHJKLMNPQRSTUVWXYZ"[Math.floor(Math.random() * 24)]).join("");
+
 /**
  * Posts seed example 1 (valid: no issues) with a unique wisenroll code and a unique main
- * document, since the sandbox core knows a customer by its main document.
+ * document, since the sandbox core knows a customer by its main document; `lastName` replaces
+ * the example's, so a search by name can find this one fixture.
  */
-export async function intakeFixture(request: APIRequestContext, requestedProducts?: unknown[]): Promise<TFixture> {
+export async function intakeFixture(request: APIRequestContext, requestedProducts?: unknown[], lastName?: string): Promise<TFixture> {
   const body = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-1.json", "utf8"));
   const code = uniqueCode();
   const documentNumber = uniqueDigits(9);
   body.client_info.wisenroll_code = code;
+  if (lastName) body.client_info.last_name = lastName;
   const main = (body.client_documents as { main: number; document_number: string }[]).find((doc) => doc.main === 1)!;
   main.document_number = documentNumber;
   if (requestedProducts) body.requested_products = requestedProducts;
@@ -48,7 +53,7 @@ export async function clearCoreFaults(request: APIRequestContext) {
 
 type TLedger = {
   customers: { customerNumber: number; mainDocument: { document_number: string } }[];
-  accounts: { accountNumber: string; productCode: string; customerNumber: number }[];
+  accounts: { accountNumber: string; productCode: string; customerNumber: number; relatedCustomerNumbers: number[] }[];
 };
 
 /** The sandbox core's own record of one customer (by main document) and the accounts it holds. */
@@ -58,6 +63,13 @@ export async function coreRecordOf(request: APIRequestContext, documentNumber: s
   const customer = ledger.customers.find((c) => c.mainDocument.document_number === documentNumber) ?? null;
   const accounts = customer ? ledger.accounts.filter((a) => a.customerNumber === customer.customerNumber) : [];
   return { customer, accounts };
+}
+
+/** The sandbox core's own record of one account, with the related customers it was opened with. */
+export async function coreAccountOf(request: APIRequestContext, accountNumber: string) {
+  const response = await request.get(`${SANDBOX_CORE_URL}/_sandbox/ledger`);
+  const ledger = (await response.json()) as TLedger;
+  return ledger.accounts.find((a) => a.accountNumber === accountNumber) ?? null;
 }
 
 export const pushSection = (page: Page) => page.locator("section#push");

@@ -58,6 +58,8 @@ const ROUTES: Record<string, TRouteExpectation[] | "skip"> = {
   "/api/auth/[...nextauth]/route": "skip",
   "/api/queue/route": [{ method: "GET", allowed: ["officer", "compliance"], path: () => "/api/queue" }],
   "/api/enrollments/[id]/pipeline/route": [{ method: "GET", allowed: ["officer", "compliance"], path: (s) => `/api/enrollments/${s.enrollmentId}/pipeline` }],
+  // The push form's related-client picker: only roles that may push get search results.
+  "/api/enrollments/[id]/related-candidates/route": [{ method: "POST", allowed: ["officer"], path: (s) => `/api/enrollments/${s.enrollmentId}/related-candidates` }],
   "/api/v1/enrollments/route": [{ method: "POST", allowed: ["intake-key"], path: () => "/api/v1/enrollments" }],
   "/api/v1/enrollments/[id]/route": [{ method: "GET", allowed: ["intake-key"], path: (s) => `/api/v1/enrollments/${s.enrollmentId}` }],
   "/api/v1/openapi.json/route": [{ method: "GET", allowed: ["public"], path: () => "/api/v1/openapi.json" }],

@@ -49,14 +49,25 @@ function whereClause(filters: TQueueFilters): Prisma.Sql[] {
   if (filters.branch) conditions.push(Prisma.sql`branch_code = ${filters.branch}`);
   if (filters.from) conditions.push(Prisma.sql`received_at >= ${filters.from}::date`);
   if (filters.to) conditions.push(Prisma.sql`received_at < (${filters.to}::date + 1)`);
-  if (filters.q) {
-    const like = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // A full document number is found through its blind index: the number itself is not stored.
-    const index = blindIndex(filters.q);
-    const byDocument = index === null ? Prisma.sql`FALSE` : Prisma.sql`main_doc_index = ${index}`;
-    conditions.push(Prisma.sql`(wisenroll_code = ${filters.q.toUpperCase()} OR ${byDocument} OR full_name ILIKE ${like})`);
-  }
+  if (filters.q) conditions.push(searchCondition(filters.q));
   return conditions;
+}
+
+/** A match of the exact wisenroll code or the full main document number (ranks first in the picker). */
+export function exactMatchCondition(q: string): Prisma.Sql {
+  // A full document number is found through its blind index: the number itself is not stored.
+  const index = blindIndex(q);
+  const byDocument = index === null ? Prisma.sql`FALSE` : Prisma.sql`main_doc_index = ${index}`;
+  return Prisma.sql`(wisenroll_code = ${q.toUpperCase()} OR ${byDocument})`;
+}
+
+/**
+ * The queue's search, shared with the push form's related-client picker: the exact wisenroll
+ * code, the full main document number, or part of the name (the trigram index serves the ILIKE).
+ */
+export function searchCondition(q: string): Prisma.Sql {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return Prisma.sql`(${exactMatchCondition(q)} OR full_name ILIKE ${like})`;
 }
 
 /** One page of the queue, newest first by default, paged by keyset (never OFFSET). */

@@ -1,0 +1,37 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { requireApiPermission } from "@/lib/auth/guard";
+import { prisma } from "@/lib/db/client";
+import { readBodyLimited } from "@/lib/http/read-body";
+import { ZRelatedSearch } from "@/lib/push/related-candidate";
+import { searchRelatedCandidates } from "@/lib/push/related-candidates";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+const MAX_BODY_BYTES = 1_024;
+
+// POST /api/enrollments/{id}/related-candidates {"q": "..."} — other enrollments the push form may
+// name as a related client of {id}'s products (session auth; only roles that may push). The
+// search goes in the body, not the URL: it may be a full document number, which must not end up
+// in access logs or the browser's history.
+export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  const auth = await requireApiPermission("enrollment:push");
+  if (auth.response) return auth.response;
+  const { id } = await context.params;
+  if (!z.uuid().safeParse(id).success) return NextResponse.json({ error: "not found" }, { status: 404, headers: NO_STORE });
+  // JSON only: a cross-site form cannot send it without the browser asking first.
+  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
+    return NextResponse.json({ error: "send JSON" }, { status: 415, headers: NO_STORE });
+  }
+  const read = await readBodyLimited(request, MAX_BODY_BYTES);
+  if ("tooLarge" in read) return NextResponse.json({ error: "too large" }, { status: 413, headers: NO_STORE });
+  let body: unknown;
+  try {
+    body = JSON.parse(read.text);
+  } catch {
+    body = null;
+  }
+  const search = ZRelatedSearch.safeParse(body);
+  if (!search.success) return NextResponse.json({ error: "q: 2 to 100 characters" }, { status: 400, headers: NO_STORE });
+  const rows = await searchRelatedCandidates(prisma, { q: search.data.q, excludeId: id });
+  return NextResponse.json({ rows }, { headers: NO_STORE });
+}

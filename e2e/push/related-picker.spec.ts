@@ -1,0 +1,118 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "../fixtures";
+import {
+  clearCoreFaults,
+  coreAccountOf,
+  expectNoSeriousAxeViolations,
+  intakeFixture,
+  pipeline,
+  productStep,
+  pushFromDialog,
+  pushSection,
+  uniqueLetters,
+} from "./helpers";
+
+test.afterEach(async ({ request }) => clearCoreFaults(request));
+
+test("[OFFICER] picks a joint holder from another enrollment and the core receives it", async ({ page }) => {
+  // Two pushes and an axe pass, slow on a busy 2-core machine.
+  test.setTimeout(150_000);
+  const surname = `PICKER${uniqueLetters()}`;
+  const holder = await intakeFixture(page.request, undefined, `HOLDER ${surname}`);
+  const beneficiary = await intakeFixture(page.request, undefined, `BENEFICIARY ${surname}`);
+  const fixture = await intakeFixture(page.request);
+  await signInAs(page, "officer");
+
+  // The joint holder is already a core customer: push it first (the customer only).
+  await page.goto(`/enrollments/${holder.id}`);
+  await pushFromDialog(page);
+  await expect(pipeline(page).getByTestId("customer-number")).toHaveText(/^\d+$/, { timeout: 15_000 });
+  const holderNumber = (await pipeline(page).getByTestId("customer-number").textContent())!;
+
+  await page.goto(`/enrollments/${fixture.id}`);
+  const push = pushSection(page);
+  await push.getByRole("button", { name: "Add product" }).click();
+  await push.getByRole("combobox", { name: "Product code" }).selectOption("AH01");
+  await push.getByRole("button", { name: "Add related client to product 1" }).click();
+  const first = push.getByRole("group", { name: "Related client 1 of product 1" });
+  const picker = first.getByRole("combobox", { name: "Find another enrollment" });
+  await expect(picker).toBeFocused();
+  await expect(picker).toHaveAttribute("aria-expanded", "false");
+
+  // The enrollment being pushed is never offered, even named by its exact code.
+  await picker.fill(fixture.code);
+  await expect(first.getByTestId("related-picker-message")).toHaveText("No other enrollment matches this search.");
+  await expect(first.getByRole("status").filter({ hasText: "No other enrollment matches this search." })).toBeAttached();
+
+  // A full document number finds the holder through the blind index; the list shows only its last four.
+  await picker.fill(holder.documentNumber);
+  const options = first.getByRole("listbox", { name: "Other enrollments" }).getByRole("option");
+  await expect(options).toHaveCount(1);
+  await expect(picker).toHaveAttribute("aria-expanded", "true");
+  const option = options.first();
+  await expect(option).toContainText(`LUIS ALEJANDRO HOLDER ${surname}`);
+  await expect(option).toContainText(holder.code);
+  await expect(option).toContainText(`••••${holder.documentNumber.slice(-4)}`);
+  await expect(option).toContainText("Pushed");
+  await expect(option).toContainText(`customer ${holderNumber}`);
+  await expect(option).not.toContainText(holder.documentNumber);
+  await expect(first.getByRole("status").filter({ hasText: "1 enrollment found." })).toBeAttached();
+  await expectNoSeriousAxeViolations(page);
+
+  // Keyboard: the arrow makes the option active (focus stays in the input), Enter picks it.
+  await picker.press("ArrowDown");
+  await expect(option).toHaveAttribute("aria-selected", "true");
+  await expect(picker).toHaveAttribute("aria-activedescendant", (await option.getAttribute("id"))!);
+  await expect(picker).toBeFocused();
+  await picker.press("Enter");
+  await expect(picker).toHaveAttribute("aria-expanded", "false");
+  await expect(picker).toBeFocused();
+  // the holder was pushed: it goes by its customer number
+  await expect(first.getByRole("textbox", { name: "Customer number" })).toHaveValue(holderNumber);
+  await expect(first.getByRole("textbox", { name: "Wisenroll code" })).toHaveValue("");
+  await expect(first.getByTestId("related-picked")).toHaveText(`Picked LUIS ALEJANDRO HOLDER ${surname}: customer number ${holderNumber}.`);
+  await first.getByRole("combobox", { name: "Authorized signature" }).selectOption("1");
+
+  // A beneficiary not pushed yet, found by part of its name and picked with the mouse: it goes
+  // by its wisenroll code, and the push fills in its main document.
+  await push.getByRole("button", { name: "Add related client to product 1" }).click();
+  const second = push.getByRole("group", { name: "Related client 2 of product 1" });
+  const secondPicker = second.getByRole("combobox", { name: "Find another enrollment" });
+  await expect(secondPicker).toBeFocused();
+  await secondPicker.pressSequentially(`beneficiary ${surname.toLowerCase()}`);
+  const secondOptions = second.getByRole("listbox", { name: "Other enrollments" }).getByRole("option");
+  await expect(secondOptions).toHaveCount(1);
+  await expect(secondOptions.first()).toContainText("not in the core yet");
+  await secondOptions.first().click();
+  await expect(second.getByRole("textbox", { name: "Wisenroll code" })).toHaveValue(beneficiary.code);
+  await expect(second.getByRole("textbox", { name: "Customer number" })).toHaveValue("");
+  await expect(secondPicker).toHaveValue(`LUIS ALEJANDRO BENEFICIARY ${surname}`);
+
+  await pushFromDialog(page, async (dialog) => {
+    await expect(dialog).toContainText(`Related client: customer ${holderNumber} · link O · signature 1`);
+    await expect(dialog).toContainText(`Related client: wisenroll code ${beneficiary.code} · link O · signature 0`);
+  });
+
+  const account = productStep(page, "AH01").getByTestId("account-created");
+  await expect(account).toHaveText(/^CREATE · AH01 · account \d{12}$/, { timeout: 15_000 });
+  const accountNumber = /\d{12}/.exec((await account.textContent()) ?? "")![0];
+
+  // The core opened the account with the holder as a related customer ...
+  expect((await coreAccountOf(page.request, accountNumber))?.relatedCustomerNumbers).toEqual([Number(holderNumber)]);
+  // ... from exactly this core_product request: the holder by number, the beneficiary by code with
+  // the main document the console filled in from its enrollment.
+  const attempt = productStep(page, "AH01").getByTestId("attempt");
+  await expect(attempt).toHaveCount(1);
+  await attempt.locator("summary").click();
+  const sent = JSON.parse((await attempt.locator("pre").first().textContent())!) as { related_client_info: unknown[] };
+  expect(sent.related_client_info).toEqual([
+    { customer_number: Number(holderNumber), related_wisenroll_code: null, account_link_type_code: "O", authorized_signature: 1, main_document: null },
+    {
+      customer_number: null,
+      related_wisenroll_code: beneficiary.code,
+      account_link_type_code: "O",
+      authorized_signature: 0,
+      main_document: { document_type_code: expect.any(String), document_number: beneficiary.documentNumber, issuing_country_code: expect.any(String) },
+    },
+  ]);
+});
