@@ -2,7 +2,8 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { piiOwner } from "@/lib/crypto/pii";
 import { maskLastFour } from "@/lib/intake/extract-columns";
-import { openIdentities } from "@/lib/pii/identities";
+import { openIdentities, openJson, openReason } from "@/lib/pii/identities";
+import type { TReason } from "@/lib/reasons/reason";
 import { maskDocumentNumbers } from "./mask";
 import { resultsFromRow, type TAmlResults, type TAmlState, type TAmlSubmissionStatus } from "./view";
 
@@ -13,7 +14,8 @@ export type TAmlSubmissionSummary = {
   communicationNumber: string;
   status: TAmlSubmissionStatus;
   attempts: number;
-  message: string | null;
+  message: TReason | null;
+  /** AMLYZE's reasons, verbatim. */
   errors: Array<{ code?: string; message: string }>;
   nextAttemptAt: Date | null;
   createdAt: Date;
@@ -62,8 +64,13 @@ export const submissionSelect = {
   finishedAt: true,
 } as const;
 
-export function toSubmissionSummary<T extends { errors: unknown }>(row: T): Omit<T, "errors"> & { errors: Array<{ code?: string; message: string }> } {
-  return { ...row, errors: Array.isArray(row.errors) ? (row.errors as Array<{ code?: string; message: string }>) : [] };
+/** A submission row with what is stored sealed (its reason, AMLYZE's errors) opened. */
+export function toSubmissionSummary<T extends { enrollmentId: string; message: string | null; errors: unknown }>(
+  row: T,
+): Omit<T, "errors" | "message"> & { message: TReason | null; errors: Array<{ code?: string; message: string }> } {
+  const owner = piiOwner.enrollmentBody(row.enrollmentId);
+  const errors = openJson(row.errors, owner);
+  return { ...row, message: openReason(row.message, owner), errors: Array.isArray(errors) ? (errors as Array<{ code?: string; message: string }>) : [] };
 }
 
 export async function getAmlCustomer(db: PrismaClient, customerExtId: string): Promise<TAmlCustomerDetail | null> {

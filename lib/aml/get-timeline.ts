@@ -2,7 +2,8 @@ import "server-only";
 import { piiKeys, piiOwner } from "@/lib/crypto/pii";
 import type { TChange } from "@/lib/enrollment/diff";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { openChanges, openIdentities, openText } from "@/lib/pii/identities";
+import { openChanges, openIdentities, openReason, openText } from "@/lib/pii/identities";
+import type { TReason } from "@/lib/reasons/reason";
 import { maskChange, maskDocumentNumbers, maskJsonText } from "./mask";
 import { classifyEvent, type TAmlSubmissionStatus } from "./view";
 
@@ -19,12 +20,12 @@ export type TTimelineEntry =
       outcome: string;
       httpStatus: number | null;
       durationMs: number | null;
-      error: string | null;
+      error: TReason | null;
       url: string;
       requestBody: string | null;
       responseBody: string | null;
     }
-  | { kind: "submission"; at: Date; communicationNumber: string; pushSeq: number; status: TAmlSubmissionStatus; message: string | null }
+  | { kind: "submission"; at: Date; communicationNumber: string; pushSeq: number; status: TAmlSubmissionStatus; message: TReason | null }
   | { kind: "event"; at: Date; receivedAt: Date; eventId: string; type: string; known: boolean; source: string; data: string | null };
 
 const LIMIT = 1_000;
@@ -80,14 +81,21 @@ export async function getTimeline(db: PrismaClient, options: { enrollmentId: str
       outcome: c.outcome,
       httpStatus: c.httpStatus,
       durationMs: c.durationMs,
-      error: c.error,
+      error: openReason(c.error, piiOwner.enrollmentBody(c.enrollmentId), keyring),
       url: c.url,
       requestBody: maskJsonText(openText(c.requestBody, piiOwner.enrollmentBody(c.enrollmentId), keyring)),
       responseBody: maskJsonText(openText(c.responseBody, piiOwner.enrollmentBody(c.enrollmentId), keyring)),
     });
   }
   for (const s of submissions) {
-    entries.push({ kind: "submission", at: s.createdAt, communicationNumber: s.communicationNumber, pushSeq: s.pushSeq, status: s.status, message: s.message });
+    entries.push({
+      kind: "submission",
+      at: s.createdAt,
+      communicationNumber: s.communicationNumber,
+      pushSeq: s.pushSeq,
+      status: s.status,
+      message: openReason(s.message, piiOwner.enrollmentBody(s.enrollmentId), keyring),
+    });
   }
   for (const e of events) {
     const time = e.time?.toISOString() ?? null;

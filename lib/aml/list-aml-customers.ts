@@ -1,7 +1,9 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { blindIndex } from "@/lib/crypto/pii";
+import { blindIndex, piiKeys, piiOwner } from "@/lib/crypto/pii";
 import { maskLastFour } from "@/lib/intake/extract-columns";
+import { openReason } from "@/lib/pii/identities";
+import type { TReason } from "@/lib/reasons/reason";
 import { decodeAmlCursor, encodeAmlCursor, type TAmlCursor, type TAmlFilters, type TAmlSort } from "./aml-filters";
 import type { TAmlState, TAmlSubmissionStatus } from "./view";
 
@@ -20,7 +22,7 @@ export type TAmlQueueRow = {
   branchName: string | null;
   state: TAmlState;
   submissionStatus: TAmlSubmissionStatus | null;
-  submissionMessage: string | null;
+  submissionMessage: TReason | null;
   communicationNumber: string | null;
   submittedAt: Date | null;
   hits: { sanctions: boolean; pep: boolean; adverseMedia: boolean; internalList: boolean };
@@ -138,7 +140,8 @@ function toAmlQueueRow(row: TAmlQueueRawRow): TAmlQueueRow {
     branchName: row.branch_name,
     state: row.state,
     submissionStatus: row.submission_status,
-    submissionMessage: row.submission_message,
+    // Stored sealed; never searched or filtered on.
+    submissionMessage: openReason(row.submission_message, piiOwner.amlCustomer(row.customer_ext_id), piiKeys().keyring),
     communicationNumber: row.communication_number,
     submittedAt: row.submitted_at,
     hits: { sanctions: row.sanctions_hit, pep: row.pep_hit, adverseMedia: row.adverse_media_hit, internalList: row.internal_list_hit },

@@ -14,7 +14,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { prisma as sharedPrisma, uniqueCode } from "./db";
-import { openBodies, openRelated } from "./pii-helpers";
+import { openBodies, openRelated, readEnrollment } from "./pii-helpers";
 
 /**
  * The push tests get a database of their own: a push worker of another run (the e2e worker, a
@@ -109,7 +109,8 @@ export function pushDeps(harness: { url: string; core: TCoreClient }, lockPool: 
 }
 
 
-export const loadEnrollment = (id: string) => prisma.enrollment.findUniqueOrThrow({ where: { id } });
+/** The enrollment row, its push error read as the English UI shows it. */
+export const loadEnrollment = async (id: string) => readEnrollment(await prisma.enrollment.findUniqueOrThrow({ where: { id } }));
 /** Product requests and outbound calls with what is stored sealed opened. */
 export const loadProducts = async (id: string) => openRelated(await prisma.productRequest.findMany({ where: { enrollmentId: id }, orderBy: { position: "asc" } }));
 export const loadCalls = async (id: string) => openBodies(await prisma.outboundCall.findMany({ where: { enrollmentId: id }, orderBy: [{ startedAt: "asc" }, { attempt: "asc" }] }));
