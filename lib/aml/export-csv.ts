@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { maskLastFour } from "@/lib/intake/extract-columns";
 import { openReason } from "@/lib/pii/identities";
 import type { TReason } from "@/lib/reasons/reason";
+import { indexedNumber, maskReason } from "./mask";
 import type { TAmlFilters } from "./aml-filters";
 import { csvRow, type TCsvValue } from "./csv";
 import { amlQueueClauses } from "./list-aml-customers";
@@ -48,6 +49,8 @@ const COLUMNS: ReadonlyArray<[string, Prisma.Sql]> = [
   ["submission_message", Prisma.sql`c.submission_message`],
 ];
 const DOCUMENT_COLUMN = COLUMNS.findIndex(([name]) => name === "main_document_number_masked");
+/** Read after the file's columns, not written: finds the main document where AMLYZE's words echo it. */
+const INDEX_COLUMN = COLUMNS.length;
 const CUSTOMER_COLUMN = COLUMNS.findIndex(([name]) => name === "customer_ext_id");
 const MESSAGE_COLUMN = COLUMNS.findIndex(([name]) => name === "submission_message");
 
@@ -58,7 +61,7 @@ export type TExportOptions = { formatReason: (reason: TReason) => string };
 export function amlExportSql(filters: TAmlFilters): Prisma.Sql {
   const { where, order } = amlQueueClauses({ ...filters, cursor: undefined });
   return Prisma.sql`
-    SELECT ${Prisma.join(COLUMNS.map(([, expression]) => expression), ", ")}
+    SELECT ${Prisma.join(COLUMNS.map(([, expression]) => expression), ", ")}, e.main_doc_index
     FROM aml_customers c LEFT JOIN enrollments e ON e.id = c.enrollment_id
     ${where}
     ORDER BY ${order}`;
@@ -69,9 +72,10 @@ function lines(rows: TCsvValue[][], options: TExportOptions): string {
   let text = "";
   for (const row of rows) {
     row[DOCUMENT_COLUMN] = maskLastFour(row[DOCUMENT_COLUMN] as string | null);
-    const reason = openReason(row[MESSAGE_COLUMN] as string | null, piiOwner.amlCustomer(row[CUSTOMER_COLUMN] as string), keyring);
+    const opened = openReason(row[MESSAGE_COLUMN] as string | null, piiOwner.amlCustomer(row[CUSTOMER_COLUMN] as string), keyring);
+    const reason = maskReason(opened, indexedNumber(row[INDEX_COLUMN] as string | null));
     row[MESSAGE_COLUMN] = reason === null ? null : options.formatReason(reason);
-    text += csvRow(row);
+    text += csvRow(row.slice(0, INDEX_COLUMN));
   }
   return text;
 }

@@ -4,7 +4,7 @@ import { piiOwner } from "@/lib/crypto/pii";
 import { maskLastFour } from "@/lib/intake/extract-columns";
 import { openIdentities, openJson, openReason } from "@/lib/pii/identities";
 import type { TReason } from "@/lib/reasons/reason";
-import { maskDocumentNumbers } from "./mask";
+import { identityValues, indexedNumber, knownNumbers, maskDocumentNumbers, maskNumbersIn, maskReason } from "./mask";
 import { resultsFromRow, type TAmlResults, type TAmlState, type TAmlSubmissionStatus } from "./view";
 
 export type TAmlSubmissionSummary = {
@@ -82,12 +82,28 @@ export async function getAmlCustomer(db: PrismaClient, customerExtId: string): P
     view.enrollmentId
       ? db.enrollment.findUnique({
           where: { id: view.enrollmentId },
-          select: { id: true, fullName: true, wisenrollCode: true, status: true, branchName: true, mainDocType: true, mainDocLast4: true, receivedAt: true, payload: true },
+          select: {
+            id: true,
+            fullName: true,
+            wisenrollCode: true,
+            status: true,
+            branchName: true,
+            mainDocType: true,
+            mainDocLast4: true,
+            mainDocIndex: true,
+            receivedAt: true,
+            payload: true,
+            receivedPayload: true,
+          },
         })
       : null,
   ]);
   // Opened only to be masked: the full numbers come from the audited reveal.
   const payload = (enrollment ? openIdentities(enrollment.payload, piiOwner.enrollment(enrollment.id)) : {}) as Record<string, unknown>;
+  // AMLYZE's words may carry a number back (its nationalCode): masked there too, like everywhere here.
+  const known = knownNumbers(identityValues([payload, enrollment ? openIdentities(enrollment.receivedPayload, piiOwner.enrollment(enrollment.id)) : null]));
+  const indexed = indexedNumber(enrollment?.mainDocIndex ?? null);
+  const isIdentity = (word: string) => known(word) || indexed(word);
   return {
     customerExtId,
     state: view.state,
@@ -99,7 +115,11 @@ export async function getAmlCustomer(db: PrismaClient, customerExtId: string): P
     unknownEventCount: view.unknownEventCount,
     lastEventAt: view.lastEventAt,
     results: resultsFromRow(view),
-    submissions: submissions.map(toSubmissionSummary),
+    submissions: submissions.map(toSubmissionSummary).map((s) => ({
+      ...s,
+      message: maskReason(s.message, isIdentity),
+      errors: s.errors.map((e) => ({ ...e, message: maskNumbersIn(e.message, isIdentity), ...(e.code === undefined ? {} : { code: maskNumbersIn(e.code, isIdentity) }) })),
+    })),
     enrollment: enrollment
       ? {
           id: enrollment.id,
