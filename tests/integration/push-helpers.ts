@@ -82,10 +82,9 @@ export async function queuePush(enrollmentId: string, products: TProductInput[])
 
 export type TCoreHarness = { sandbox: TCoreSandbox; url: string; core: TCoreClient; stop: () => Promise<void> };
 
-export async function startCore(timeoutMs = 1500): Promise<TCoreHarness> {
-  // Its own range of customer numbers: the AML view is keyed by them, and the database outlives
-  // every sandbox (which would start at 100001 each time).
-  const firstCustomerNumber = 1_000_000_000 + Math.floor(Math.random() * 8_000_000) * 1_000_000;
+export async function startCore(timeoutMs = 1500, firstCustomerNumber = 1_000_000_000 + Math.floor(Math.random() * 8_000_000) * 1_000_000): Promise<TCoreHarness> {
+  // Its own range of customer numbers by default: the AML view is keyed by them, and the database
+  // outlives every sandbox (which would start at 100001 each time).
   const sandbox = createCoreSandbox({ username: CORE_USER, password: CORE_PASSWORD, firstCustomerNumber });
   const url = await sandbox.listen(0, "127.0.0.1");
   const core = createCoreClient({ baseUrl: url, username: CORE_USER, password: CORE_PASSWORD, timeoutMs });
