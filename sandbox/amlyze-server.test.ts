@@ -139,6 +139,19 @@ describe("AMLYZE faults", () => {
     expect(res.json).toEqual({ resultType: "REQUEST_REJECTED", status: 500, error: "Internal Server Error" });
   });
 
+  it("status400 and status500 may echo the request's nationalCode, as a real AMLYZE error may", async () => {
+    const { sb, send } = await start({ fault: { kind: "status400", message: "nationalCode {document_number} is blocked", times: 1 } });
+    const request = { ...seedMinimalRequest(), nationalCode: "111110001" };
+    const refused = await send(request);
+    expect(refused.status).toBe(400);
+    expect(refused.json).toEqual({ errors: [{ code: "SANDBOX", message: "nationalCode 111110001 is blocked" }] });
+    sb.setFault({ kind: "status400", message: "raw {document_number}", raw: true, times: 1 });
+    expect((await send(request)).text).toBe("raw 111110001");
+    sb.setFault({ kind: "status500", message: "failed for {document_number}", times: 1 });
+    expect((await send(request)).json).toEqual({ resultType: "REQUEST_REJECTED", status: 500, error: "failed for 111110001" });
+    expect((await send(seedMinimalRequest())).status).toBe(200);
+  });
+
   it("malformed500 reproduces the seed's invalid 500 body byte for byte", async () => {
     const { sb, send } = await start({ fault: { kind: "malformed500" } });
     const res = await send(seedMinimalRequest());

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { buildEvents } from "./amlyze/events";
 import { AMLYZE_RISK_MANAGEMENT_CATEGORIES, validateSubmission } from "./amlyze/validate";
 import { WebhookDeliverer, type TDeliveryAttempt } from "./amlyze/webhook";
-import { FaultSlot, failureIn, ZAmlyzeFault, type TAmlyzeFault, type TFailureKind } from "./faults";
+import { echoMessage, FaultSlot, failureIn, ZAmlyzeFault, type TAmlyzeFault, type TFailureKind } from "./faults";
 import {
   BodyTooLargeError,
   checkBearerAuth,
@@ -93,15 +93,18 @@ export function createAmlyzeSandbox(opts: TAmlyzeSandboxOptions): TAmlyzeSandbox
     ? new WebhookDeliverer({ ...opts.delivery, url: opts.webhookUrl, secret: opts.webhookSecret, timers, logger: log })
     : undefined;
 
-  function fail(req: IncomingMessage, res: ServerResponse, kind: TFailureKind): number | null {
-    if (kind === "timeout") return null; // Never answer; the client has to give up.
-    if (kind === "reset") {
-      resetConnection(req);
-      return null;
+  /** Answers (or not) as the failure says, and records the answer on the submission's record. */
+  function fail(req: IncomingMessage, res: ServerResponse, kind: TFailureKind, record: TAmlyzeSubmissionRecord, message?: string): void {
+    if (kind === "timeout") return; // Never answer; the client has to give up.
+    if (kind === "reset") return resetConnection(req);
+    if (kind === "status500") {
+      const body = rejected(500, message ?? "Internal Server Error");
+      Object.assign(record, { status: 500, response: body });
+      return sendJson(res, 500, body);
     }
-    if (kind === "status500") sendJson(res, 500, rejected(500, "Internal Server Error"));
-    else sendRaw(res, 200, "<html><body>OK</body></html>", "text/html; charset=utf-8");
-    return kind === "status500" ? 500 : 200;
+    const garbage = "<html><body>OK</body></html>";
+    Object.assign(record, { status: 200, response: garbage });
+    sendRaw(res, 200, garbage, "text/html; charset=utf-8");
   }
 
   // POST /amlyze-ws-rest/simplified-customer (or the configured path)
@@ -127,16 +130,23 @@ export function createAmlyzeSandbox(opts: TAmlyzeSandboxOptions): TAmlyzeSandbox
     };
 
     if (fault?.kind === "delay" && !(await timers.sleep(fault.ms))) return;
+    // A fault message may echo the request's nationalCode, as a real AMLYZE may in an error.
+    const echo = (template: string) => echoMessage(template, isPlainObject(value) && typeof value.nationalCode === "string" ? value.nationalCode : null);
     if (fault?.kind === "status404") return answer(404, rejected(404, "Not Found"));
+    if (fault?.kind === "status400") {
+      if (fault.raw) {
+        Object.assign(record, { status: 400, response: echo(fault.message) });
+        return sendRaw(res, 400, echo(fault.message), "text/plain; charset=utf-8");
+      }
+      return answer(400, { errors: [{ code: "SANDBOX", message: echo(fault.message) }] });
+    }
+    const failMessage = fault?.kind === "status500" && fault.message ? echo(fault.message) : undefined;
     if (fault?.kind === "malformed500") {
       Object.assign(record, { status: 500, response: AMLYZE_MALFORMED_500_BODY });
       return sendRaw(res, 500, AMLYZE_MALFORMED_500_BODY, "application/json");
     }
     const before = failureIn(fault, "before");
-    if (before) {
-      record.status = fail(req, res, before);
-      return;
-    }
+    if (before) return fail(req, res, before, record, failMessage);
 
     const result = validateSubmission(parsed.ok ? value : null, categories);
     if (!result.ok) return answer(400, result.body);
@@ -147,10 +157,7 @@ export function createAmlyzeSandbox(opts: TAmlyzeSandboxOptions): TAmlyzeSandbox
       if (opts.delivery?.beforeResponse) await delivery;
     }
     const after = failureIn(fault, "after");
-    if (after) {
-      record.status = fail(req, res, after);
-      return;
-    }
+    if (after) return fail(req, res, after, record, failMessage);
     answer(200, { resultType: "REQUEST_ACCEPTED" });
   }
 

@@ -123,6 +123,41 @@ describe("core faults: status400", () => {
   });
 });
 
+describe("core faults: messages that echo the request's document number", () => {
+  const main = (readFixture(1).client_documents as Array<{ main: number; document_number: string }>).find((d) => d.main === 1)!.document_number;
+
+  it("core_customer: {document_number} is the main document's number, in {message} or as the raw text body", async () => {
+    const { customer } = await start({ core_customer: { kind: "status400", message: "Documento {document_number} bloqueado", times: 1 } });
+    expect((await customer()).json).toEqual({ message: `Documento ${main} bloqueado` });
+    sandbox!.setFaults({ core_customer: { kind: "status400", message: "doc={document_number}", raw: true } });
+    const raw = await customer();
+    expect(raw.status).toBe(400);
+    expect(raw.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(raw.text).toBe(`doc=${main}`);
+  });
+
+  it("core_product: the first related client's main document, in the ERROR entry; partial and 500 too", async () => {
+    const { url, sb, seedCustomer } = await start({ core_product: { kind: "status400", message: "Relacionado {document_number} no habilitado", times: 1 } });
+    await seedCustomer();
+    const body = {
+      product_code: "AH01",
+      customer_number: 100001,
+      open_date: "2021-01-02",
+      related_client_info: [{ customer_number: null, main_document: { document_type_code: "SSN", document_number: "998877665", issuing_country_code: "US" } }],
+    };
+    const send = () => postJson(`${url}/core_product`, body, { Authorization: basic() });
+    expect((await send()).json).toEqual({ accounts_info: [{ action: "ERROR", account_product: "AH01", message: "Relacionado 998877665 no habilitado" }] });
+    sb.setFaults({ core_product: { kind: "partial", message: "companion for {document_number} refused", times: 1 } });
+    expect(((await send()).json as { accounts_info: Array<{ message: string | null }> }).accounts_info[1]!.message).toBe("companion for 998877665 refused");
+    sb.setFaults({ core_product: { kind: "status500", message: "fallo con {document_number}", times: 1 } });
+    expect(await send()).toMatchObject({ status: 500, json: { message: "fallo con 998877665" } });
+    // No related client: nothing to echo.
+    sb.setFaults({ core_product: { kind: "status400", message: "x {document_number}", times: 1 } });
+    const plain = await postJson(`${url}/core_product`, { ...body, related_client_info: undefined }, { Authorization: basic() });
+    expect(plain.json).toEqual({ accounts_info: [{ action: "ERROR", account_product: "AH01", message: "x (none)" }] });
+  });
+});
+
 describe("core faults: partial", () => {
   it("answers 201 with one CREATE and one ERROR entry; only the CREATE is in the ledger", async () => {
     const { sb, product, seedCustomer } = await start({ core_product: { kind: "partial" } });

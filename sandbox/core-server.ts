@@ -5,6 +5,7 @@ import { z } from "zod";
 import { CoreLedger } from "./core/ledger";
 import { processCustomer, processProduct, type TReply } from "./core/process";
 import {
+  echoMessage,
   FaultSlot,
   failureIn,
   ZCoreFaults,
@@ -82,11 +83,24 @@ export function createCoreSandbox(opts: TCoreSandboxOptions): TCoreSandbox {
   };
   setFaults(opts.faults ?? {});
 
-  function fail(req: IncomingMessage, res: ServerResponse, kind: TFailureKind): void {
+  function fail(req: IncomingMessage, res: ServerResponse, kind: TFailureKind, message?: string): void {
     if (kind === "timeout") return; // Never answer; the socket stays open until the client gives up.
     if (kind === "reset") return resetConnection(req);
-    if (kind === "status500") return sendJson(res, 500, { message: "SANDBOX: internal server error" });
+    if (kind === "status500") return sendJson(res, 500, { message: message ?? "SANDBOX: internal server error" });
     sendRaw(res, 201, CORE_GARBAGE_BODY, "text/html; charset=utf-8");
+  }
+
+  /** The document number a request carries, for a fault message that echoes it. */
+  function documentNumberOf(endpoint: TEndpoint, value: unknown): string | null {
+    const number = (document: unknown) => (isPlainObject(document) && typeof document.document_number === "string" ? document.document_number : null);
+    if (!isPlainObject(value)) return null;
+    if (endpoint === "core_customer") {
+      const documents = Array.isArray(value.client_documents) ? value.client_documents : [];
+      return number(documents.find((document) => isPlainObject(document) && document.main === 1));
+    }
+    const related = Array.isArray(value.related_client_info) ? value.related_client_info : [];
+    for (const item of related) if (isPlainObject(item) && number(item.main_document)) return number(item.main_document);
+    return null;
   }
 
   function fault400(endpoint: TEndpoint, message: string, value: unknown): TReply {
@@ -106,21 +120,25 @@ export function createCoreSandbox(opts: TCoreSandboxOptions): TCoreSandbox {
     const parsed = parseJson(raw);
     const value = parsed.ok ? parsed.value : undefined;
     if (fault?.kind === "delay" && !(await timers.sleep(fault.ms))) return;
+    const echo = (template: string) => echoMessage(template, documentNumberOf(name, value));
     if (fault?.kind === "status400") {
-      const reply = fault400(name, fault.message, value);
+      // raw: a core that answers its refusal as plain text (the console keeps the raw body as the message).
+      if (fault.raw) return sendRaw(res, 400, echo(fault.message), "text/plain; charset=utf-8");
+      const reply = fault400(name, echo(fault.message), value);
       return sendJson(res, reply.status, reply.body);
     }
+    const failMessage = fault?.kind === "status500" && fault.message ? echo(fault.message) : undefined;
     const before = failureIn(fault, "before");
-    if (before) return fail(req, res, before);
+    if (before) return fail(req, res, before, failMessage);
 
     let reply: TReply;
     if (!isPlainObject(value)) reply = fault400(name, "body: must be a JSON object", value);
     else if (name === "core_customer") reply = processCustomer(ledger, value);
-    else reply = processProduct(ledger, value, fault?.kind === "partial");
+    else reply = processProduct(ledger, value, fault?.kind === "partial" ? { message: fault.message ? echo(fault.message) : undefined } : false);
 
     // The dangerous case: the core did the work, the caller never learns the outcome.
     const after = failureIn(fault, "after");
-    if (after) return fail(req, res, after);
+    if (after) return fail(req, res, after, failMessage);
     sendJson(res, reply.status, reply.body);
   }
 

@@ -1,5 +1,5 @@
-// `npm run pii:rotate`: re-seals every stored identity number with the first key of
-// PII_ENCRYPTION_KEYS and recomputes the blind index with PII_INDEX_KEY. Idempotent, in batches
+// `npm run pii:rotate`: re-seals every stored identity number, and every text the core and AMLYZE
+// sent back, with the first key of PII_ENCRYPTION_KEYS and recomputes the blind index with PII_INDEX_KEY. Idempotent, in batches
 // (a run that stops is simply run again); prints counts only. Exit 1 when a value cannot be
 // opened (its key is no longer listed): the batch it was in is left as it was.
 import pg from "pg";
@@ -16,7 +16,7 @@ async function main() {
     const report = await rotatePiiKey(client, keys);
     console.log(
       [
-        `identity numbers now under PII key version ${report.keyVersion}: ${report.sealedValues} sealed from clear, ${report.resealedValues} re-sealed, ${report.reindexed} enrollments re-indexed`,
+        `identity numbers and outside text now under PII key version ${report.keyVersion}: ${report.sealedValues} sealed from clear, ${report.resealedValues} re-sealed, ${report.reindexed} enrollments re-indexed`,
         ...Object.entries(report.tables).map(([table, count]) => `  ${table}: ${count.updated} of ${count.rows} rows rewritten`),
       ].join("\n"),
     );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
+import { useReasonText } from "@/components/ui/reason-text";
 import type { TAmlQueueRow } from "@/lib/aml/list-aml-customers";
 import { AmlStateBadge, DecisionText, RiskBadge } from "./aml-badges";
 
@@ -28,6 +29,7 @@ export function AmlHits({ hits, screened }: { hits: TAmlQueueRow["hits"]; screen
 export function AmlQueueTable({ rows }: { rows: TAmlQueueRow[] }) {
   const t = useTranslations("aml");
   const format = useFormatter();
+  const reasonText = useReasonText();
   return (
     <DataTable
       caption={t("title")}
@@ -52,7 +54,7 @@ export function AmlQueueTable({ rows }: { rows: TAmlQueueRow[] }) {
           <td className="px-3 py-2">
             <AmlStateBadge state={row.state} />
             {row.submissionMessage && (row.state === "rejected" || row.state === "failed") && (
-              <p className="mt-1 max-w-xs truncate text-xs text-muted-foreground" title={row.submissionMessage}>{row.submissionMessage}</p>
+              <p className="mt-1 max-w-xs truncate text-xs text-muted-foreground" title={reasonText(row.submissionMessage)}>{reasonText(row.submissionMessage)}</p>
             )}
           </td>
           <td className="px-3 py-2">

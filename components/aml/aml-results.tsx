@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import { ReasonText } from "@/components/ui/reason-text";
 import type { TAmlSubmissionSummary } from "@/lib/aml/get-aml-customer";
 import { SCREENING_LISTS, type TAmlResults } from "@/lib/aml/view";
 import { DecisionText, RiskBadge, SubmissionStatusBadge } from "./aml-badges";
@@ -31,7 +32,11 @@ export function SubmissionList({ submissions }: { submissions: TAmlSubmissionSum
               ))}
             </ul>
           ) : (
-            s.message && <p className="mt-2 whitespace-pre-line">{s.message}</p>
+            s.message && (
+              <p className="mt-2 whitespace-pre-line">
+                <ReasonText reason={s.message} />
+              </p>
+            )
           )}
           {s.status === "queued" && s.nextAttemptAt && (
             <p className="mt-1 text-xs text-muted-foreground">{t("nextAttempt", { time: format.dateTime(s.nextAttemptAt, { timeStyle: "medium" }) })}</p>

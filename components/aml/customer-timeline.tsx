@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { ChangeList } from "@/components/enrollment/change-list";
 import { Badge, type TBadgeTone } from "@/components/ui/badge";
+import { ReasonText } from "@/components/ui/reason-text";
 import type { TTimelineEntry } from "@/lib/aml/get-timeline";
 import { SubmissionStatusBadge } from "./aml-badges";
 
@@ -48,7 +49,11 @@ function Entry({ entry, expanded }: { entry: TTimelineEntry; expanded: boolean }
             {entry.httpStatus !== null && <span className="font-mono text-xs">HTTP {entry.httpStatus}</span>}
             {entry.durationMs !== null && <span className="text-xs text-muted-foreground">{t("duration", { ms: entry.durationMs })}</span>}
           </p>
-          {entry.error && <p className="text-sm text-danger">{entry.error}</p>}
+          {entry.error && (
+            <p className="whitespace-pre-line text-sm text-danger">
+              <ReasonText reason={entry.error} />
+            </p>
+          )}
           <p className="font-mono text-xs text-muted-foreground">POST {entry.url}</p>
           <Body label={t("request")} text={entry.requestBody} open={expanded} />
           <Body label={t("response")} text={entry.responseBody} open={expanded} />
@@ -62,7 +67,11 @@ function Entry({ entry, expanded }: { entry: TTimelineEntry; expanded: boolean }
             <span className="font-mono text-xs">{entry.communicationNumber}</span>
             <SubmissionStatusBadge status={entry.status} />
           </p>
-          {entry.message && <p className="whitespace-pre-line text-sm">{entry.message}</p>}
+          {entry.message && (
+            <p className="whitespace-pre-line text-sm">
+              <ReasonText reason={entry.message} />
+            </p>
+          )}
         </>
       );
     case "event":

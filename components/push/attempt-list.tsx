@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { ReasonText } from "@/components/ui/reason-text";
 import type { TPipelineAttempt } from "@/lib/push/get-pipeline";
 import { callNumber, readableBody } from "@/lib/push/pipeline-steps";
 import { OutcomeBadge } from "./push-badges";
@@ -60,7 +61,7 @@ export function AttemptList({ attempts }: { attempts: readonly TPipelineAttempt[
                   </p>
                   {attempt.error && (
                     <p className="whitespace-pre-line">
-                      <span className="font-medium">{t("error")}:</span> {attempt.error}
+                      <span className="font-medium">{t("error")}:</span> <ReasonText reason={attempt.error} />
                     </p>
                   )}
                   <Body label={t("requestBody")} raw={attempt.requestBody} />

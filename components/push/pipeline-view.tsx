@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { StatusBadge } from "@/components/enrollment/status-badge";
 import { Button } from "@/components/ui/button";
+import { ReasonText } from "@/components/ui/reason-text";
 import type { TPipeline } from "@/lib/push/get-pipeline";
 import { customerStep, pollInterval } from "@/lib/push/pipeline-steps";
 import { pushKeys } from "@/lib/push/query-keys";
@@ -85,9 +86,9 @@ export function PipelineView({ initial, readAt, canReconcile }: TPipelineViewPro
         {pipeline.pushFinishedAt && pipeline.status !== "pushing" && <span>{t("finishedLine", { time: when(pipeline.pushFinishedAt) })}</span>}
       </div>
       {pipeline.pushError && (
-        // verbatim: the core's own message (4XX), or why the push stopped
+        // the core's own message verbatim (4XX), or why the push stopped in the reader's language
         <p role="alert" className="whitespace-pre-line rounded-md border border-red-200 bg-red-50 p-3 text-sm text-danger" data-testid="push-error">
-          {pipeline.pushError}
+          <ReasonText reason={pipeline.pushError} />
         </p>
       )}
       {query.isError && (

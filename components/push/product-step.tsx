@@ -2,6 +2,7 @@
 
 import { lazy, Suspense, useRef } from "react";
 import { useFormatter, useTranslations } from "next-intl";
+import { ReasonText } from "@/components/ui/reason-text";
 import type { TPipeline, TPipelineProduct } from "@/lib/push/get-pipeline";
 import { productAttempts } from "@/lib/push/pipeline-steps";
 import { AttemptList } from "./attempt-list";
@@ -57,9 +58,9 @@ export function ProductStep({ pipeline, product, canReconcile, onResolved }: TPr
           </ul>
         </div>
       )}
-      {showMessage && (
+      {showMessage && product.message && (
         <p className="whitespace-pre-line text-sm">
-          <span className="font-medium">{t("coreMessage")}</span> {product.message}
+          <span className="font-medium">{t("coreMessage")}</span> <ReasonText reason={product.message} />
         </p>
       )}
       {product.resolution === "opened" && (

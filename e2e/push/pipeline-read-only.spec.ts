@@ -49,6 +49,15 @@ test("[COMPLIANCE] sees the pipeline read-only", async ({ browser }) => {
   await expect(compliance.getByTestId("reconcile-form")).toHaveCount(0);
   await expect(compliance.locator("main").getByRole("textbox")).toHaveCount(0);
   await expectNoSeriousAxeViolations(compliance);
+
+  // The console's own reasons are stored as codes: in Spanish, the same push error reads in Spanish
+  // (rendered in the browser, which polls the pipeline), the attempt's error too.
+  await complianceContext.addCookies([{ name: "console_locale", value: "es", url: compliance.url() }]);
+  await compliance.reload();
+  await expect(pipeline(compliance).getByTestId("push-error")).toHaveText("AH01: la respuesta del core es desconocida; revise el core y concilie.");
+  const productAttempt = productStep(compliance, "AH01").getByTestId("attempt");
+  await productAttempt.locator("summary").click();
+  await expect(productAttempt).toContainText(/tiempo de espera agotado tras \d+ ms/);
   await officerContext.close();
   await complianceContext.close();
 });

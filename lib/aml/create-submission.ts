@@ -5,7 +5,8 @@ import { piiOwner } from "@/lib/crypto/pii";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildSimplifiedCustomer, generateCommunicationNumber } from "@/lib/integrations/amlyze/build-request";
 import { IntegrationError } from "@/lib/integrations/http/errors";
-import { sealText } from "@/lib/pii/identities";
+import { sealReason, sealText } from "@/lib/pii/identities";
+import type { TReason } from "@/lib/reasons/reason";
 import { lockAmlCustomer, prismaRunner, saveAmlCustomer } from "./customer-store";
 import { enqueueAmlSubmit } from "./jobs";
 import type { TAmlMessageSettings } from "./settings";
@@ -26,13 +27,13 @@ export async function createAmlSubmission(tx: Prisma.TransactionClient, input: T
   const communicationNumber = generateCommunicationNumber();
   const customerExtId = String(input.customerNumber);
   let requestBody = "";
-  let failure: string | null = null;
+  let failure: TReason | null = null;
   try {
     requestBody = JSON.stringify(buildSimplifiedCustomer(input.coreBody, { ...input.settings, customerNumber: input.customerNumber, communicationNumber }));
   } catch (error) {
     // The enrollment cannot be expressed as a simplified-customer: nothing to send, say why.
     if (!(error instanceof IntegrationError)) throw error;
-    failure = error.message;
+    failure = { code: "request.invalid", detail: error.message };
   }
   const status = failure ? "failed" : "queued";
   const submission = await tx.amlSubmission.create({
@@ -44,7 +45,7 @@ export async function createAmlSubmission(tx: Prisma.TransactionClient, input: T
       // nationalCode may be in it: stored sealed, opened by the job that sends it.
       requestBody: sealText(requestBody, piiOwner.enrollmentBody(input.enrollmentId)),
       status,
-      message: failure,
+      message: sealReason(failure, piiOwner.enrollmentBody(input.enrollmentId)),
       triggeredById: input.triggeredById,
       finishedAt: failure ? new Date() : null,
     },

@@ -3,7 +3,10 @@
 // (the submission worker, inside its transactions) or a plain pg client (the webhook's hot path).
 import crypto from "node:crypto";
 import type pg from "pg";
+import { piiKeys, piiOwner } from "@/lib/crypto/pii";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { openReason, sealReason } from "@/lib/pii/identities";
+import type { TReason } from "@/lib/reasons/reason";
 import { resultsFromRow, summarize, type TAmlResults, type TAmlState, type TAmlSubmissionStatus, type TAmlSummary } from "./view";
 
 /** Runs one statement inside the caller's transaction and returns its rows. */
@@ -30,7 +33,8 @@ export type TAmlCustomerRow = {
   submissionStatus: TAmlSubmissionStatus | null;
   communicationNumber: string | null;
   submittedAt: Date | null;
-  submissionMessage: string | null;
+  /** The latest submission's reason, in clear here; stored sealed (it may carry AMLYZE's words). */
+  submissionMessage: TReason | null;
   results: TAmlResults;
   eventCount: number;
   unknownEventCount: number;
@@ -63,6 +67,7 @@ type TRawRow = {
 export async function lockAmlCustomers(run: TSqlRunner, customerExtIds: readonly string[]): Promise<Map<string, TAmlCustomerRow>> {
   const ids = [...new Set(customerExtIds)].sort();
   if (ids.length === 0) return new Map();
+  const { keyring } = piiKeys();
   const rows = await run<TRawRow>(Prisma.sql`
     INSERT INTO aml_customers AS c (customer_ext_id, updated_at) SELECT id, now() FROM unnest(${ids}::text[]) AS id ORDER BY id
     ON CONFLICT (customer_ext_id) DO UPDATE SET customer_ext_id = c.customer_ext_id
@@ -78,7 +83,7 @@ export async function lockAmlCustomers(run: TSqlRunner, customerExtIds: readonly
         submissionStatus: row.submission_status,
         communicationNumber: row.communication_number,
         submittedAt: row.submitted_at,
-        submissionMessage: row.submission_message,
+        submissionMessage: openReason(row.submission_message, piiOwner.amlCustomer(row.customer_ext_id), keyring),
         results: resultsFromRow(row),
         eventCount: row.event_count,
         unknownEventCount: row.unknown_event_count,
@@ -106,6 +111,7 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
 export async function saveAmlCustomers(run: TSqlRunner, rows: readonly TAmlCustomerRow[]): Promise<TAmlState[]> {
   if (rows.length === 0) return [];
   const summaries = rows.map((row) => summarize(row.results, row.submissionStatus));
+  const { keyring } = piiKeys();
   const col = <T,>(pick: (row: TAmlCustomerRow, summary: TAmlSummary) => T) => rows.map((row, i) => pick(row, summaries[i]!));
   await run(Prisma.sql`
     WITH v AS (
@@ -113,7 +119,7 @@ export async function saveAmlCustomers(run: TSqlRunner, rows: readonly TAmlCusto
         ${col((r) => r.customerExtId)}::text[], ${col((r) => r.enrollmentId)}::uuid[], ${col((_, s) => s.state)}::"AmlState"[],
         ${col((_, s) => s.priority)}::int[], ${col((_, s) => s.riskRank)}::int[], ${col((r) => r.submissionId)}::uuid[],
         ${col((r) => r.submissionStatus)}::"AmlSubmissionStatus"[], ${col((r) => r.communicationNumber)}::text[],
-        ${col((r) => r.submittedAt?.toISOString() ?? null)}::timestamptz[], ${col((r) => r.submissionMessage)}::text[],
+        ${col((r) => r.submittedAt?.toISOString() ?? null)}::timestamptz[], ${col((r) => sealReason(r.submissionMessage, piiOwner.amlCustomer(r.customerExtId), keyring))}::text[],
         ${col((r) => json(r.results.screening))}::jsonb[], ${col((r) => json(r.results.kyc))}::jsonb[], ${col((r) => json(r.results.profile))}::jsonb[],
         ${col((_, s) => s.hits.sanctions)}::boolean[], ${col((_, s) => s.hits.pep)}::boolean[], ${col((_, s) => s.hits.adverse_media)}::boolean[],
         ${col((_, s) => s.hits.internal_list)}::boolean[], ${col((_, s) => s.hasHit)}::boolean[],

@@ -1,7 +1,11 @@
 import "server-only";
 import type pg from "pg";
+import { piiKeys, piiOwner } from "@/lib/crypto/pii";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { maskLastFour } from "@/lib/intake/extract-columns";
+import { openReason } from "@/lib/pii/identities";
+import type { TReason } from "@/lib/reasons/reason";
+import { indexedNumber, maskReason } from "./mask";
 import type { TAmlFilters } from "./aml-filters";
 import { csvRow, type TCsvValue } from "./csv";
 import { amlQueueClauses } from "./list-aml-customers";
@@ -41,25 +45,37 @@ const COLUMNS: ReadonlyArray<[string, Prisma.Sql]> = [
   ["event_count", Prisma.sql`c.event_count`],
   ["last_event_at", iso("c.last_event_at")],
   ["last_activity_at", iso("c.activity_at")],
+  // Stored sealed (it may carry AMLYZE's words); opened and put in the reader's words as rows are written.
   ["submission_message", Prisma.sql`c.submission_message`],
 ];
 const DOCUMENT_COLUMN = COLUMNS.findIndex(([name]) => name === "main_document_number_masked");
+/** Read after the file's columns, not written: finds the main document where AMLYZE's words echo it. */
+const INDEX_COLUMN = COLUMNS.length;
+const CUSTOMER_COLUMN = COLUMNS.findIndex(([name]) => name === "customer_ext_id");
+const MESSAGE_COLUMN = COLUMNS.findIndex(([name]) => name === "submission_message");
+
+/** How the export writes a reason: the caller's words (the user's language). */
+export type TExportOptions = { formatReason: (reason: TReason) => string };
 
 /** The export's query: the queue's filters and order (never its page cursor), the file's columns. */
 export function amlExportSql(filters: TAmlFilters): Prisma.Sql {
   const { where, order } = amlQueueClauses({ ...filters, cursor: undefined });
   return Prisma.sql`
-    SELECT ${Prisma.join(COLUMNS.map(([, expression]) => expression), ", ")}
+    SELECT ${Prisma.join(COLUMNS.map(([, expression]) => expression), ", ")}, e.main_doc_index
     FROM aml_customers c LEFT JOIN enrollments e ON e.id = c.enrollment_id
     ${where}
     ORDER BY ${order}`;
 }
 
-function lines(rows: TCsvValue[][]): string {
+function lines(rows: TCsvValue[][], options: TExportOptions): string {
+  const { keyring } = piiKeys();
   let text = "";
   for (const row of rows) {
     row[DOCUMENT_COLUMN] = maskLastFour(row[DOCUMENT_COLUMN] as string | null);
-    text += csvRow(row);
+    const opened = openReason(row[MESSAGE_COLUMN] as string | null, piiOwner.amlCustomer(row[CUSTOMER_COLUMN] as string), keyring);
+    const reason = maskReason(opened, indexedNumber(row[INDEX_COLUMN] as string | null));
+    row[MESSAGE_COLUMN] = reason === null ? null : options.formatReason(reason);
+    text += csvRow(row.slice(0, INDEX_COLUMN));
   }
   return text;
 }
@@ -72,7 +88,7 @@ function lines(rows: TCsvValue[][]): string {
  * many rows there are; a client that goes away ends the transaction. The cursor is opened before
  * this resolves, so a database failure is an error response, not a truncated file.
  */
-export async function openAmlQueueCsv(pool: pg.Pool, filters: TAmlFilters): Promise<ReadableStream<Uint8Array>> {
+export async function openAmlQueueCsv(pool: pg.Pool, filters: TAmlFilters, options: TExportOptions): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
   const query = amlExportSql(filters);
   let client: pg.PoolClient | undefined = await pool.connect();
@@ -99,7 +115,7 @@ export async function openAmlQueueCsv(pool: pg.Pool, filters: TAmlFilters): Prom
       if (!client) return;
       try {
         const { rows } = await client.query<TCsvValue[]>({ text: `FETCH ${EXPORT_BATCH} FROM aml_export`, rowMode: "array" });
-        if (rows.length > 0) controller.enqueue(encoder.encode(lines(rows)));
+        if (rows.length > 0) controller.enqueue(encoder.encode(lines(rows, options)));
         if (rows.length < EXPORT_BATCH) {
           await finish("COMMIT");
           controller.close();

@@ -2,8 +2,9 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { piiOwner } from "@/lib/crypto/pii";
 import { maskLastFour } from "@/lib/intake/extract-columns";
-import { openIdentities } from "@/lib/pii/identities";
-import { maskDocumentNumbers } from "./mask";
+import { openIdentities, openJson, openReason } from "@/lib/pii/identities";
+import type { TReason } from "@/lib/reasons/reason";
+import { identityValues, indexedNumber, knownNumbers, maskDocumentNumbers, maskNumbersIn, maskReason } from "./mask";
 import { resultsFromRow, type TAmlResults, type TAmlState, type TAmlSubmissionStatus } from "./view";
 
 export type TAmlSubmissionSummary = {
@@ -13,7 +14,8 @@ export type TAmlSubmissionSummary = {
   communicationNumber: string;
   status: TAmlSubmissionStatus;
   attempts: number;
-  message: string | null;
+  message: TReason | null;
+  /** AMLYZE's reasons, verbatim. */
   errors: Array<{ code?: string; message: string }>;
   nextAttemptAt: Date | null;
   createdAt: Date;
@@ -62,8 +64,13 @@ export const submissionSelect = {
   finishedAt: true,
 } as const;
 
-export function toSubmissionSummary<T extends { errors: unknown }>(row: T): Omit<T, "errors"> & { errors: Array<{ code?: string; message: string }> } {
-  return { ...row, errors: Array.isArray(row.errors) ? (row.errors as Array<{ code?: string; message: string }>) : [] };
+/** A submission row with what is stored sealed (its reason, AMLYZE's errors) opened. */
+export function toSubmissionSummary<T extends { enrollmentId: string; message: string | null; errors: unknown }>(
+  row: T,
+): Omit<T, "errors" | "message"> & { message: TReason | null; errors: Array<{ code?: string; message: string }> } {
+  const owner = piiOwner.enrollmentBody(row.enrollmentId);
+  const errors = openJson(row.errors, owner);
+  return { ...row, message: openReason(row.message, owner), errors: Array.isArray(errors) ? (errors as Array<{ code?: string; message: string }>) : [] };
 }
 
 export async function getAmlCustomer(db: PrismaClient, customerExtId: string): Promise<TAmlCustomerDetail | null> {
@@ -75,12 +82,28 @@ export async function getAmlCustomer(db: PrismaClient, customerExtId: string): P
     view.enrollmentId
       ? db.enrollment.findUnique({
           where: { id: view.enrollmentId },
-          select: { id: true, fullName: true, wisenrollCode: true, status: true, branchName: true, mainDocType: true, mainDocLast4: true, receivedAt: true, payload: true },
+          select: {
+            id: true,
+            fullName: true,
+            wisenrollCode: true,
+            status: true,
+            branchName: true,
+            mainDocType: true,
+            mainDocLast4: true,
+            mainDocIndex: true,
+            receivedAt: true,
+            payload: true,
+            receivedPayload: true,
+          },
         })
       : null,
   ]);
   // Opened only to be masked: the full numbers come from the audited reveal.
   const payload = (enrollment ? openIdentities(enrollment.payload, piiOwner.enrollment(enrollment.id)) : {}) as Record<string, unknown>;
+  // AMLYZE's words may carry a number back (its nationalCode): masked there too, like everywhere here.
+  const known = knownNumbers(identityValues([payload, enrollment ? openIdentities(enrollment.receivedPayload, piiOwner.enrollment(enrollment.id)) : null]));
+  const indexed = indexedNumber(enrollment?.mainDocIndex ?? null);
+  const isIdentity = (word: string) => known(word) || indexed(word);
   return {
     customerExtId,
     state: view.state,
@@ -92,7 +115,11 @@ export async function getAmlCustomer(db: PrismaClient, customerExtId: string): P
     unknownEventCount: view.unknownEventCount,
     lastEventAt: view.lastEventAt,
     results: resultsFromRow(view),
-    submissions: submissions.map(toSubmissionSummary),
+    submissions: submissions.map(toSubmissionSummary).map((s) => ({
+      ...s,
+      message: maskReason(s.message, isIdentity),
+      errors: s.errors.map((e) => ({ ...e, message: maskNumbersIn(e.message, isIdentity), ...(e.code === undefined ? {} : { code: maskNumbersIn(e.code, isIdentity) }) })),
+    })),
     enrollment: enrollment
       ? {
           id: enrollment.id,

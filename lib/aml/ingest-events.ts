@@ -11,7 +11,7 @@ import type pg from "pg";
 import { v7 as uuidv7 } from "uuid";
 import { piiKeys, piiOwner } from "@/lib/crypto/pii";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { sealIdentities, sealText } from "@/lib/pii/identities";
+import { sealIdentities, sealJson, sealText } from "@/lib/pii/identities";
 import type { TIncomingEvent } from "./cloud-event";
 import { lockAmlCustomers, pgRunner, saveAmlCustomers } from "./customer-store";
 import { applyEvent, classifyEvent } from "./view";
@@ -30,7 +30,8 @@ type TInserted = { event_id: string; received_at: Date; customer_ext_id: string 
 export async function ingestEventsReturningInserted(pool: pg.Pool, events: readonly TIncomingEvent[]): Promise<Set<string>> {
   // Sorted by id, so concurrent deliveries insert (and wait on each other's rows) in one order.
   const unique = [...new Map(events.map((event) => [event.id, event])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  // AMLYZE may echo a customer's nationalCode: the raw event is sealed whole, its data field by field.
+  // AMLYZE may echo a customer's nationalCode: the raw event is sealed whole, its data field by
+  // field, and the headers of a binary-mode event (its attributes as received) whole.
   const { keyring } = piiKeys();
   const owner = (event: TIncomingEvent) => piiOwner.amlEvent(event.id);
   const client = await pool.connect();
@@ -48,7 +49,7 @@ export async function ingestEventsReturningInserted(pool: pg.Pool, events: reado
         ${unique.map((e) => e.source)}::text[], ${unique.map((e) => e.subject)}::text[], ${unique.map((e) => e.time?.toISOString() ?? null)}::timestamptz[],
         ${unique.map((e) => (e.data === null ? null : JSON.stringify(sealIdentities(e.data, owner(e), keyring))))}::jsonb[],
         ${unique.map((e) => sealText(e.raw, owner(e), keyring))}::text[],
-        ${unique.map((e) => (e.rawHeaders === null ? null : JSON.stringify(e.rawHeaders)))}::jsonb[]
+        ${unique.map((e) => (e.rawHeaders === null ? null : JSON.stringify(sealJson(e.rawHeaders, owner(e), keyring))))}::jsonb[]
       ) WITH ORDINALITY AS v(id, event_id, type, source, subject, time, data, raw_body, raw_headers, n)
       CROSS JOIN LATERAL (
         SELECT CASE WHEN length(x.ext_id) <= ${MAX_EXT_ID} THEN x.ext_id END AS customer_ext_id

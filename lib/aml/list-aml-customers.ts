@@ -1,7 +1,10 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { blindIndex } from "@/lib/crypto/pii";
+import { blindIndex, piiKeys, piiOwner } from "@/lib/crypto/pii";
 import { maskLastFour } from "@/lib/intake/extract-columns";
+import { openReason } from "@/lib/pii/identities";
+import type { TReason } from "@/lib/reasons/reason";
+import { indexedNumber, maskReason } from "./mask";
 import { decodeAmlCursor, encodeAmlCursor, type TAmlCursor, type TAmlFilters, type TAmlSort } from "./aml-filters";
 import type { TAmlState, TAmlSubmissionStatus } from "./view";
 
@@ -20,7 +23,7 @@ export type TAmlQueueRow = {
   branchName: string | null;
   state: TAmlState;
   submissionStatus: TAmlSubmissionStatus | null;
-  submissionMessage: string | null;
+  submissionMessage: TReason | null;
   communicationNumber: string | null;
   submittedAt: Date | null;
   hits: { sanctions: boolean; pep: boolean; adverseMedia: boolean; internalList: boolean };
@@ -49,6 +52,7 @@ type TAmlQueueRawRow = {
   state: TAmlState;
   submission_status: TAmlSubmissionStatus | null;
   submission_message: string | null;
+  main_doc_index: string | null;
   communication_number: string | null;
   submitted_at: Date | null;
   sanctions_hit: boolean;
@@ -138,7 +142,8 @@ function toAmlQueueRow(row: TAmlQueueRawRow): TAmlQueueRow {
     branchName: row.branch_name,
     state: row.state,
     submissionStatus: row.submission_status,
-    submissionMessage: row.submission_message,
+    // Stored sealed; never searched or filtered on. AMLYZE's words in it may echo the main document: masked.
+    submissionMessage: maskReason(openReason(row.submission_message, piiOwner.amlCustomer(row.customer_ext_id), piiKeys().keyring), indexedNumber(row.main_doc_index)),
     communicationNumber: row.communication_number,
     submittedAt: row.submitted_at,
     hits: { sanctions: row.sanctions_hit, pep: row.pep_hit, adverseMedia: row.adverse_media_hit, internalList: row.internal_list_hit },
@@ -178,7 +183,7 @@ export async function listAmlCustomers(db: PrismaClient, filters: TAmlFilters, o
   const { where, order } = amlQueueClauses(filters);
   const rows = await db.$queryRaw<TAmlQueueRawRow[]>`
     SELECT c.customer_ext_id, c.enrollment_id, e.full_name, e.wisenroll_code, e.main_doc_type, e.main_doc_last4, e.main_doc_country,
-           e.branch_code, e.branch_name, c.state::text AS state, c.submission_status::text AS submission_status, c.submission_message,
+           e.branch_code, e.branch_name, c.state::text AS state, c.submission_status::text AS submission_status, c.submission_message, e.main_doc_index,
            c.communication_number, c.submitted_at, c.sanctions_hit, c.pep_hit, c.adverse_media_hit, c.internal_list_hit, c.risk_level,
            c.initial_risk_level, c.final_risk_level, c.decision_type, c.decision_ground_code, c.event_count, c.last_event_at,
            c.activity_at, c.priority, c.risk_rank

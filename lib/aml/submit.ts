@@ -19,7 +19,8 @@ import { ZSimplifiedCustomerRequest } from "@/lib/integrations/amlyze/schemas";
 import { backoffDelay } from "@/lib/integrations/core/retry";
 import type { TExchange } from "@/lib/integrations/http/base-client";
 import { describeIssues } from "@/lib/integrations/http/errors";
-import { openText, sealText } from "@/lib/pii/identities";
+import { openReason, openText, sealJson, sealReason, sealText } from "@/lib/pii/identities";
+import type { TReason } from "@/lib/reasons/reason";
 import { AML_ACTOR_LABEL } from "./create-submission";
 import { lockAmlCustomer, prismaRunner, saveAmlCustomer } from "./customer-store";
 import { enqueueAmlSubmit } from "./jobs";
@@ -49,7 +50,7 @@ export type TAmlRunResult =
   /** A submission waits for its backoff or for the circuit to close; the job was moved there. */
   | { kind: "waiting"; until: Date; sent: number };
 
-export const STALE_AML_ATTEMPT_MESSAGE = "The worker stopped while this request was in flight; it may have reached AMLYZE.";
+export const STALE_AML_ATTEMPT_REASON: TReason = { code: "call.worker_stopped", target: "amlyze" };
 
 export const amlCallKey = (submissionId: string) => `amlyze_simplified_customer:${submissionId}`;
 /** The advisory lock held while an enrollment's submissions are being sent (the sweep tests it). */
@@ -115,17 +116,20 @@ function exchangeColumns(exchange: TExchange, owner: string) {
     requestBody: sealText(exchange.requestBody, owner),
     httpStatus: outcome.kind === "response" ? outcome.status : null,
     responseBody: sealText(outcome.kind === "response" ? outcome.rawBody : null, owner),
-    error: outcome.kind === "response" ? null : outcome.reason,
+    error: sealReason(outcome.kind === "response" ? null : outcome.reason, owner),
     durationMs: exchange.durationMs,
     finishedAt: new Date(),
   };
 }
 
-/** The parsed outcome as stored: without a rejection's `raw`, which repeats the response body (stored sealed). */
-function parsedColumn(result: TAmlyzeResult): Prisma.InputJsonValue {
-  if (result.kind !== "rejected") return result as Prisma.InputJsonValue;
+/**
+ * The parsed outcome as stored, sealed as a whole (AMLYZE's reasons may echo what was sent):
+ * without a rejection's `raw`, which repeats the response body (stored sealed on its own).
+ */
+function parsedColumn(result: TAmlyzeResult, owner: string): Prisma.InputJsonValue {
+  if (result.kind !== "rejected") return sealJson(result, owner) as Prisma.InputJsonValue;
   const { raw: _raw, ...rest } = result;
-  return rest as Prisma.InputJsonValue;
+  return sealJson(rest, owner) as Prisma.InputJsonValue;
 }
 
 async function audit(tx: Prisma.TransactionClient, submission: TSubmission, action: string, details: Prisma.InputJsonObject) {
@@ -134,18 +138,33 @@ async function audit(tx: Prisma.TransactionClient, submission: TSubmission, acti
   });
 }
 
-type TSubmissionUpdate = { status: "queued" | "sending" | "accepted" | "rejected" | "failed"; message: string | null; errors?: Prisma.InputJsonValue; nextAttemptAt?: Date | null; finishedAt?: Date | null; attempts?: number };
+type TSubmissionUpdate = {
+  status: "queued" | "sending" | "accepted" | "rejected" | "failed";
+  /** Why it waits, failed or was refused: a reason (AMLYZE's words among its parameters), stored sealed. */
+  message: TReason | null;
+  /** AMLYZE's reasons for a refusal, verbatim, stored sealed. */
+  errors?: ReadonlyArray<{ code?: string; message: string }>;
+  nextAttemptAt?: Date | null;
+  finishedAt?: Date | null;
+  attempts?: number;
+};
 
 /** Updates the submission and, when it is the customer's latest, the customer's AML view. */
 async function updateSubmission(tx: Prisma.TransactionClient, submission: TSubmission, data: TSubmissionUpdate): Promise<void> {
-  const row = await tx.amlSubmission.update({ where: { id: submission.id }, data, select: { customerExtId: true } });
+  const owner = piiOwner.enrollmentBody(submission.enrollmentId);
+  const { message, errors, ...rest } = data;
+  const row = await tx.amlSubmission.update({
+    where: { id: submission.id },
+    data: { ...rest, message: sealReason(message, owner), ...(errors === undefined ? {} : { errors: sealJson([...errors], owner) as Prisma.InputJsonValue }) },
+    select: { customerExtId: true },
+  });
   const run = prismaRunner(tx);
   const view = await lockAmlCustomer(run, row.customerExtId);
   if (view.submissionId !== null && view.submissionId !== submission.id) return;
-  await saveAmlCustomer(run, { ...view, submissionId: submission.id, submissionStatus: data.status, submissionMessage: data.message });
+  await saveAmlCustomer(run, { ...view, submissionId: submission.id, submissionStatus: data.status, submissionMessage: message });
 }
 
-async function fail(deps: TAmlSubmitDeps, submission: TSubmission, message: string, attempts: number): Promise<TStep> {
+async function fail(deps: TAmlSubmitDeps, submission: TSubmission, message: TReason, attempts: number): Promise<TStep> {
   await deps.db.$transaction(async (tx) => {
     await updateSubmission(tx, submission, { status: "failed", message, nextAttemptAt: null, finishedAt: new Date() });
     await audit(tx, submission, "aml.submission_failed", { attempts });
@@ -159,11 +178,7 @@ async function waitForCircuit(deps: TAmlSubmitDeps, submission: TSubmission, ret
   // Half-open with a trial in flight reports a retryAt already past: look again shortly.
   const until = new Date(Math.max(retryAt, now.getTime() + 1_000));
   await deps.db.$transaction(async (tx) => {
-    await updateSubmission(tx, submission, {
-      status: "queued",
-      message: `AMLYZE is failing: calls are paused until ${until.toISOString()} (circuit open)`,
-      nextAttemptAt: until,
-    });
+    await updateSubmission(tx, submission, { status: "queued", message: { code: "aml.circuit_open", until: until.toISOString() }, nextAttemptAt: until });
     await enqueueAmlSubmit(tx, submission.enrollmentId, until);
   });
   return { kind: "wait", until, sent: false };
@@ -172,29 +187,29 @@ async function waitForCircuit(deps: TAmlSubmitDeps, submission: TSubmission, ret
 async function attemptSubmission(deps: TAmlSubmitDeps, submission: TSubmission): Promise<TStep> {
   const { db } = deps;
   const callKey = amlCallKey(submission.id);
+  // A body (or a reason) that does not open (its key is not listed) throws: the job is retried
+  // once the worker has the key, rather than the submission failing for a configuration mistake.
+  const owner = piiOwner.enrollmentBody(submission.enrollmentId);
   await db.outboundCall.updateMany({
     where: { callKey, outcome: "pending" },
-    data: { outcome: "unknown", error: STALE_AML_ATTEMPT_MESSAGE, finishedAt: new Date() },
+    data: { outcome: "unknown", error: sealReason(STALE_AML_ATTEMPT_REASON, owner), finishedAt: new Date() },
   });
   const made = await db.outboundCall.count({ where: { callKey } });
   if (made >= deps.attempts) {
     const last = await db.outboundCall.findFirst({ where: { callKey }, orderBy: { attempt: "desc" }, select: { error: true, httpStatus: true } });
-    const reason = last?.error ?? (last?.httpStatus ? `HTTP ${last.httpStatus}` : "no answer");
-    return fail(deps, submission, `${reason} (after ${made} attempt${made === 1 ? "" : "s"})`, made);
+    const reason: TReason = openReason(last?.error ?? null, owner) ?? (last?.httpStatus ? { code: "http.status", status: last.httpStatus } : { code: "aml.no_answer" });
+    return fail(deps, submission, { code: "aml.failed_after", cause: reason, attempts: made }, made);
   }
 
-  // A body that does not open (its key is not listed) throws: the job is retried once the
-  // worker has the key, rather than the submission failing for a configuration mistake.
-  const owner = piiOwner.enrollmentBody(submission.enrollmentId);
   const requestBody = openText(submission.requestBody, owner);
   let stored: unknown;
   try {
     stored = JSON.parse(requestBody);
   } catch {
-    return fail(deps, submission, "simplified-customer request is invalid: the stored body is not JSON", made);
+    return fail(deps, submission, { code: "aml.stored_body_not_json" }, made);
   }
   const checked = ZSimplifiedCustomerRequest.safeParse(stored);
-  if (!checked.success) return fail(deps, submission, `simplified-customer request is invalid: ${describeIssues(checked.error)}`, made);
+  if (!checked.success) return fail(deps, submission, { code: "request.invalid", detail: `simplified-customer: ${describeIssues(checked.error)}` }, made);
   const body = checked.data;
 
   const attempt = made + 1;
@@ -238,7 +253,7 @@ async function attemptSubmission(deps: TAmlSubmitDeps, submission: TSubmission):
   await db.$transaction(async (tx) => {
     await tx.outboundCall.update({
       where: { id: rowId! },
-      data: { ...exchangeColumns(exchange, owner), outcome: outcomeOf(result, exchange), parsed: parsedColumn(result) },
+      data: { ...exchangeColumns(exchange, owner), outcome: outcomeOf(result, exchange), parsed: parsedColumn(result, owner) },
     });
     switch (result.kind) {
       case "accepted":
@@ -246,22 +261,17 @@ async function attemptSubmission(deps: TAmlSubmitDeps, submission: TSubmission):
         await audit(tx, submission, "aml.submission_accepted", { attempt });
         return;
       case "rejected":
-        await updateSubmission(tx, submission, {
-          status: "rejected",
-          message: result.errors.map((e) => (e.code ? `${e.code}: ${e.message}` : e.message)).join("\n"),
-          errors: result.errors,
-          finishedAt: new Date(),
-        });
+        await updateSubmission(tx, submission, { status: "rejected", message: { code: "amlyze.errors", errors: result.errors }, errors: result.errors, finishedAt: new Date() });
         await audit(tx, submission, "aml.submission_rejected", { attempt, status: result.status, codes: result.errors.flatMap((e) => (e.code ? [e.code] : [])) });
         return;
       case "retryable":
         if (nextAt) {
-          await updateSubmission(tx, submission, { status: "queued", message: `Attempt ${attempt}: ${result.reason}`, nextAttemptAt: nextAt });
+          await updateSubmission(tx, submission, { status: "queued", message: { code: "aml.attempt_failed", attempt, cause: result.reason }, nextAttemptAt: nextAt });
           await enqueueAmlSubmit(tx, submission.enrollmentId, nextAt);
         } else {
           await updateSubmission(tx, submission, {
             status: "failed",
-            message: `${result.reason} (after ${attempt} attempt${attempt === 1 ? "" : "s"})`,
+            message: { code: "aml.failed_after", cause: result.reason, attempts: attempt },
             nextAttemptAt: null,
             finishedAt: new Date(),
           });

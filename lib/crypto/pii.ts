@@ -1,6 +1,7 @@
-// Identity numbers at rest (document numbers, AMLYZE's nationalCode): sealed with the AES-256-GCM
-// keyring of secrets.ts under keys of their own (`PII_ENCRYPTION_KEYS`), and findable by exact
-// value through a blind index, an HMAC-SHA256 under `PII_INDEX_KEY` of the normalised number.
+// Identity numbers at rest (document numbers, AMLYZE's nationalCode), and the text the core and
+// AMLYZE send back (which may echo them): sealed with the AES-256-GCM keyring of secrets.ts under
+// keys of their own (`PII_ENCRYPTION_KEYS`). Numbers are findable by exact value through a blind
+// index, an HMAC-SHA256 under `PII_INDEX_KEY` of the normalised number.
 // A sealed value reads `pii:v<version>:<iv>:<tag>:<data>`: the prefix tells a reader, inside any
 // JSON document or text column, that the value is sealed. Its owner (the enrollment, or the AML
 // event) is the authenticated data, so a value copied into another enrollment does not open.
@@ -59,6 +60,8 @@ export const piiOwner = {
   enrollmentBody: (enrollmentId: string) => `enrollment_body:${enrollmentId}`,
   /** An AMLYZE CloudEvent, which may arrive before its customer is known. */
   amlEvent: (eventId: string) => `aml_event:${eventId}`,
+  /** A customer's AML view (aml_customers), keyed by the core customer number. */
+  amlCustomer: (customerExtId: string) => `aml_customer:${customerExtId}`,
 };
 
 export function isSealed(value: unknown): value is string {

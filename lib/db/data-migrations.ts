@@ -13,6 +13,11 @@ const DATA_MIGRATIONS: readonly TDataMigration[] = [
   // Seals the identity numbers of rows written before 20261122011931_pii_at_rest and fills the
   // blind index that replaced main_doc_number.
   { name: "pii_at_rest", run: (client) => resealPii(client, piiKeysFromEnv()) },
+  // Seals what the core and AMLYZE sent back and was stored in clear before (their messages, the
+  // parsed answers, accounts_info, AMLYZE's errors, binary-mode headers) and the reasons built on
+  // it; clear text in a reason column becomes a `text` reason, shown as it is. The same pass as
+  // above, which now covers those columns: on a database that runs both, this one finds nothing.
+  { name: "external_text_at_rest", run: (client) => resealPii(client, piiKeysFromEnv()) },
 ];
 
 /** Runs the data migrations not yet recorded; returns their names. The caller holds the migration lock. */

@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import { piiOwner } from "@/lib/crypto/pii";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TEnrollmentOutcome } from "@/lib/intake/api-schemas";
+import { openJson } from "@/lib/pii/identities";
 
 const ZStoredAccounts = z.array(z.object({ action: z.string(), accountProduct: z.string(), accountNumber: z.string().nullable() }));
 
@@ -27,7 +29,8 @@ export async function getEnrollmentOutcome(db: PrismaClient, id: string): Promis
   // Accounts the core reported (CREATE entries), and those a person reconciled by hand.
   const accounts = row.productRequests.flatMap((product) => {
     if (product.resolvedAccountNumber) return [{ account_product: product.productCode, account_number: product.resolvedAccountNumber }];
-    const parsed = ZStoredAccounts.safeParse(product.accounts);
+    // Stored sealed as the core sent them (its ERROR messages may echo personal data).
+    const parsed = ZStoredAccounts.safeParse(openJson(product.accounts, piiOwner.enrollmentBody(row.id)));
     if (!parsed.success) return [];
     return parsed.data
       .filter((entry) => entry.action === "CREATE" && entry.accountNumber !== null)

@@ -4,14 +4,21 @@ import { generateKey, parseKeyring, SecretDecryptionError } from "@/lib/crypto/s
 import {
   openChanges,
   openIdentities,
+  openJson,
+  openReason,
   openText,
+  resealReason,
   scanChanges,
   scanIdentities,
+  scanJson,
   scanText,
   sealChanges,
   sealIdentities,
+  sealJson,
+  sealReason,
   sealText,
 } from "@/lib/pii/identities";
+import type { TReason } from "@/lib/reasons/reason";
 
 const K1 = generateKey();
 const K2 = generateKey();
@@ -102,5 +109,47 @@ describe("sealing revisions and bodies", () => {
     expect(scanText(body, keyring)).toEqual({ clear: 1, stale: 0 });
     expect(scanText(sealed, keyring)).toEqual({ clear: 0, stale: 0 });
     expect(() => openText(sealed, "enrollment_body:other", keyring)).toThrow(SecretDecryptionError);
+  });
+});
+
+describe("sealing what the core and AMLYZE sent back", () => {
+  const echo = "documento 556699130 bloqueado";
+  const rotated = parseKeyring(`2:${K2},1:${K1}`, "PII_ENCRYPTION_KEYS");
+
+  it("seals a whole JSON answer as one string and opens it back; nothing received stays as it is", () => {
+    const accounts = [{ action: "ERROR", accountProduct: "AH01", accountNumber: null, message: echo }];
+    const sealed = sealJson(accounts, OWNER, keyring);
+    expect(typeof sealed).toBe("string");
+    expect(JSON.stringify(sealed)).not.toContain("556699130");
+    expect(openJson(sealed, OWNER, keyring)).toEqual(accounts);
+    // A row written before sealing opens as it was.
+    expect(openJson(accounts, OWNER, keyring)).toEqual(accounts);
+    for (const nothing of [null, [], {}]) expect(sealJson(nothing, OWNER, keyring)).toEqual(nothing);
+    expect(scanJson(accounts, keyring)).toEqual({ clear: 1, stale: 0 });
+    expect(scanJson(sealed, keyring)).toEqual({ clear: 0, stale: 0 });
+    expect(scanJson(sealed, rotated)).toEqual({ clear: 0, stale: 1 });
+    expect(scanJson([], keyring)).toEqual({ clear: 0, stale: 0 });
+    expect(() => openJson(sealed, "enrollment_body:other", keyring)).toThrow(SecretDecryptionError);
+  });
+
+  it("seals a reason with the outside words among its parameters; old clear text comes back as a text reason", () => {
+    const reason: TReason = { code: "push.products", items: [{ product: "AH01", reason: { code: "core.message", message: echo } }] };
+    const sealed = sealReason(reason, OWNER, keyring)!;
+    expect(sealed).not.toContain("556699130");
+    expect(sealed).not.toContain("push.products");
+    expect(openReason(sealed, OWNER, keyring)).toEqual(reason);
+    expect(sealReason(null, OWNER, keyring)).toBeNull();
+    expect(openReason(null, OWNER, keyring)).toBeNull();
+    expect(openReason(`AH01: ${echo}`, OWNER, keyring)).toEqual({ code: "text", text: `AH01: ${echo}` });
+  });
+
+  it("resealing a reason column: clear old text is sealed as a text reason, a sealed one moves to the current key", () => {
+    const old = resealReason(`AH01: ${echo}`, OWNER, keyring)!;
+    expect(old).not.toContain("556699130");
+    expect(openReason(old, OWNER, keyring)).toEqual({ code: "text", text: `AH01: ${echo}` });
+    const moved = resealReason(old, OWNER, rotated)!;
+    expect(scanText(moved, rotated)).toEqual({ clear: 0, stale: 0 });
+    expect(openReason(moved, OWNER, rotated)).toEqual({ code: "text", text: `AH01: ${echo}` });
+    expect(resealReason(null, OWNER, keyring)).toBeNull();
   });
 });

@@ -3,11 +3,14 @@
 // identity key replaced by a sealed string, and read back with every sealed string opened. A
 // value is sealed as its JSON text, so a number stays a number and an odd value (an object sent
 // under `document_number`) comes back exactly as it arrived. Whole text bodies (the exact bytes
-// of an outbound request or response, an event as received) are sealed as one value.
+// of an outbound request or response, an event as received) are sealed as one value, and so is
+// whatever else came from the core or AMLYZE and may echo a number: their messages and parsed
+// answers (as a whole JSON value), and the reasons built around them (lib/reasons/reason.ts).
 import "server-only";
 import { isSealed, openPii, piiKeys, sealedKeyVersion, sealPii } from "@/lib/crypto/pii";
 import type { TKeyring } from "@/lib/crypto/secrets";
 import type { TChange } from "@/lib/enrollment/diff";
+import { reasonFromText, reasonToText, type TReason } from "@/lib/reasons/reason";
 
 /** Keys whose value is an identity number: the core's spelling and AMLYZE's. */
 export const IDENTITY_KEYS: ReadonlySet<string> = new Set(["document_number", "nationalCode"]);
@@ -71,6 +74,43 @@ export function openText<T extends string | null>(text: T, owner: string, keyrin
   return (isSealed(text) ? openPii(text, owner, keyring) : text) as T;
 }
 
+const isEmptyJson = (value: unknown) => (Array.isArray(value) && value.length === 0) || (isRecord(value) && Object.keys(value).length === 0);
+
+/**
+ * A whole JSON value sealed as one (its JSON text), for a jsonb column that holds what the core
+ * or AMLYZE answered: the column then holds one sealed string. null, and an empty array or object
+ * (nothing was received), stay as they are.
+ */
+export function sealJson<T>(value: T, owner: string, keyring: TKeyring = piiKeys().keyring): T | string {
+  return value === null || value === undefined || isEmptyJson(value) ? value : sealPii(JSON.stringify(value), owner, keyring);
+}
+
+/** The value sealJson sealed; a clear value (a row not yet sealed) passes as it is. */
+export function openJson(value: unknown, owner: string, keyring: TKeyring = piiKeys().keyring): unknown {
+  return isSealed(value) ? (JSON.parse(openPii(value, owner, keyring)) as unknown) : value;
+}
+
+/** A reason (a code and its parameters, which may carry an outside system's words) sealed for a text column. */
+export function sealReason(reason: TReason | null, owner: string, keyring: TKeyring = piiKeys().keyring): string | null {
+  return reason === null ? null : sealPii(reasonToText(reason), owner, keyring);
+}
+
+/** The reason a column holds; text stored before reasons were codes comes back as a `text` reason. */
+export function openReason(stored: string | null, owner: string, keyring: TKeyring = piiKeys().keyring): TReason | null {
+  if (stored === null) return null;
+  return reasonFromText(isSealed(stored) ? openPii(stored, owner, keyring) : stored);
+}
+
+/**
+ * A reason column's value under the current key: clear text (written before reasons were codes
+ * and sealed) becomes a `text` reason, shown as it is; a sealed value is sealed again as it is.
+ */
+export function resealReason(stored: string | null, owner: string, keyring: TKeyring): string | null {
+  if (stored === null || stored === "") return stored;
+  if (isSealed(stored)) return sealPii(openPii(stored, owner, keyring), owner, keyring);
+  return sealReason({ code: "text", text: stored }, owner, keyring);
+}
+
 /** What a stored value holds that is not sealed with the current key: clear identity numbers, or values under an old key. */
 export type TPiiScan = { clear: number; stale: number };
 
@@ -108,5 +148,13 @@ export function scanChanges(changes: readonly TChange[], keyring: TKeyring): TPi
 export function scanText(text: string | null, keyring: TKeyring): TPiiScan {
   const scan = emptyScan();
   scanValue(text, true, keyring, scan);
+  return scan;
+}
+
+/** A sealJson column: a clear value with something in it counts as clear. */
+export function scanJson(value: unknown, keyring: TKeyring): TPiiScan {
+  const scan = emptyScan();
+  if (isSealed(value)) scanValue(value, true, keyring, scan);
+  else if (value !== null && value !== undefined && !isEmptyJson(value)) scan.clear += 1;
   return scan;
 }

@@ -1,7 +1,9 @@
-// Brings every stored identity number under the current PII key: seals clear values (rows written
-// before sealing existed), re-seals values under an older key, and recomputes the blind index
-// (so a new PII_INDEX_KEY takes effect). The upgrade runs it once as a data migration;
-// `npm run pii:rotate` runs it after a new key is put first in PII_ENCRYPTION_KEYS.
+// Brings every stored identity number, and every text the core and AMLYZE sent back, under the
+// current PII key: seals clear values (rows written before sealing existed), re-seals values under
+// an older key, and recomputes the blind index (so a new PII_INDEX_KEY takes effect). Clear text in
+// a reason column (written before reasons were codes) becomes a `text` reason, shown as it is.
+// The upgrades run it once each as a data migration; `npm run pii:rotate` runs it after a new key
+// is put first in PII_ENCRYPTION_KEYS.
 // Batches of rows, each read FOR UPDATE and rewritten in its own transaction: a concurrent save
 // waits for the batch instead of being overwritten, and a run stopped half-way is simply run
 // again (it finds only what is left). A value that cannot be opened stops the run, naming the row.
@@ -14,12 +16,16 @@ import { extractQueueColumns } from "@/lib/intake/extract-columns";
 import {
   openChanges,
   openIdentities,
+  openJson,
   openText,
+  resealReason,
   scanChanges,
   scanIdentities,
+  scanJson,
   scanText,
   sealChanges,
   sealIdentities,
+  sealJson,
   sealText,
   type TPiiScan,
 } from "./identities";
@@ -29,7 +35,7 @@ export type TResealCount = { rows: number; updated: number };
 
 export type TResealReport = {
   keyVersion: number;
-  /** Identity numbers found in clear and sealed now. */
+  /** Identity numbers and outside text found in clear and sealed now. */
   sealedValues: number;
   /** Values found under an older key and sealed again with the current one. */
   resealedValues: number;
@@ -46,6 +52,8 @@ type TRow = Record<string, unknown> & { id: string };
 /** One table's rule: what to read, and for a row either null (nothing to do) or the new values. */
 type TTableRule = {
   table: string;
+  /** The primary key, read as `id` (default: the uuid column `id`). */
+  key?: { column: string; type: "uuid" | "text"; first: string };
   columns: string;
   /** Column name → postgres array type, for the batched UPDATE ... FROM unnest(...). */
   writes: Record<string, string>;
@@ -63,18 +71,26 @@ function rules(keys: TPiiKeys): TTableRule[] {
   };
   const json = (value: unknown, owner: string) => sealIdentities(openIdentities(value, owner, keyring), owner, keyring);
   const text = (value: string | null, owner: string) => sealText(openText(value, owner, keyring), owner, keyring);
+  const whole = (value: unknown, owner: string) => sealJson(openJson(value, owner, keyring), owner, keyring);
+  const reason = (value: unknown, owner: string) => resealReason(value as string | null, owner, keyring);
+  const scanReason = (value: unknown) => scanText(value as string | null, keyring);
   return [
     {
       table: "enrollments",
-      columns: "id::text, received_payload, payload, requested_products, main_doc_index, main_doc_last4",
-      writes: { received_payload: "jsonb", payload: "jsonb", requested_products: "jsonb", main_doc_index: "text", main_doc_last4: "text" },
+      columns: "id::text, received_payload, payload, requested_products, main_doc_index, main_doc_last4, push_error",
+      writes: { received_payload: "jsonb", payload: "jsonb", requested_products: "jsonb", main_doc_index: "text", main_doc_last4: "text", push_error: "text" },
       reseal(row, tally) {
         const owner = piiOwner.enrollment(row.id);
         const payload = openIdentities(row.payload, owner, keyring) as Record<string, unknown>;
         // Indexed exactly as the intake and a save index it.
         const { mainDocIndex: index, mainDocLast4: last4 } = extractQueueColumns(payload, indexKey);
         const reindex = index !== row.main_doc_index || last4 !== row.main_doc_last4;
-        const stale = [add(tally, scanIdentities(row.received_payload, keyring)), add(tally, scanIdentities(row.payload, keyring)), add(tally, scanIdentities(row.requested_products, keyring))].some(Boolean);
+        const stale = [
+          add(tally, scanIdentities(row.received_payload, keyring)),
+          add(tally, scanIdentities(row.payload, keyring)),
+          add(tally, scanIdentities(row.requested_products, keyring)),
+          add(tally, scanReason(row.push_error)),
+        ].some(Boolean);
         if (reindex) tally.reindexed += 1;
         if (!stale && !reindex) return null;
         return {
@@ -83,6 +99,7 @@ function rules(keys: TPiiKeys): TTableRule[] {
           requested_products: asJson(json(row.requested_products, owner)),
           main_doc_index: index,
           main_doc_last4: last4,
+          push_error: reason(row.push_error, piiOwner.enrollmentBody(row.id)),
         };
       },
     },
@@ -99,43 +116,62 @@ function rules(keys: TPiiKeys): TTableRule[] {
     },
     {
       table: "product_requests",
-      columns: "id::text, enrollment_id::text, related_client_info",
-      writes: { related_client_info: "jsonb" },
+      columns: "id::text, enrollment_id::text, related_client_info, message, accounts",
+      writes: { related_client_info: "jsonb", message: "text", accounts: "jsonb" },
       reseal(row, tally) {
-        if (!add(tally, scanIdentities(row.related_client_info, keyring))) return null;
-        return { related_client_info: asJson(json(row.related_client_info, piiOwner.enrollment(row.enrollment_id as string))) };
+        const stale = [add(tally, scanIdentities(row.related_client_info, keyring)), add(tally, scanReason(row.message)), add(tally, scanJson(row.accounts, keyring))].some(Boolean);
+        if (!stale) return null;
+        const body = piiOwner.enrollmentBody(row.enrollment_id as string);
+        return {
+          related_client_info: asJson(json(row.related_client_info, piiOwner.enrollment(row.enrollment_id as string))),
+          message: reason(row.message, body),
+          accounts: asJson(whole(row.accounts, body)),
+        };
       },
     },
     {
       table: "outbound_calls",
-      columns: "id::text, enrollment_id::text, request_body, response_body",
-      writes: { request_body: "text", response_body: "text" },
+      columns: "id::text, enrollment_id::text, request_body, response_body, error, parsed",
+      writes: { request_body: "text", response_body: "text", error: "text", parsed: "jsonb" },
       reseal(row, tally) {
         const [request, response] = [row.request_body as string, row.response_body as string | null];
-        const stale = [add(tally, scanText(request, keyring)), add(tally, scanText(response, keyring))].some(Boolean);
+        const stale = [add(tally, scanText(request, keyring)), add(tally, scanText(response, keyring)), add(tally, scanReason(row.error)), add(tally, scanJson(row.parsed, keyring))].some(Boolean);
         if (!stale) return null;
         const owner = piiOwner.enrollmentBody(row.enrollment_id as string);
-        return { request_body: text(request, owner), response_body: text(response, owner) };
+        return { request_body: text(request, owner), response_body: text(response, owner), error: reason(row.error, owner), parsed: asJson(whole(row.parsed, owner)) };
       },
     },
     {
       table: "aml_submissions",
-      columns: "id::text, enrollment_id::text, request_body",
-      writes: { request_body: "text" },
+      columns: "id::text, enrollment_id::text, request_body, message, errors",
+      writes: { request_body: "text", message: "text", errors: "jsonb" },
       reseal(row, tally) {
-        if (!add(tally, scanText(row.request_body as string, keyring))) return null;
-        return { request_body: text(row.request_body as string, piiOwner.enrollmentBody(row.enrollment_id as string)) };
+        const stale = [add(tally, scanText(row.request_body as string, keyring)), add(tally, scanReason(row.message)), add(tally, scanJson(row.errors, keyring))].some(Boolean);
+        if (!stale) return null;
+        const owner = piiOwner.enrollmentBody(row.enrollment_id as string);
+        // errors is NOT NULL: an empty list stays an empty list.
+        return { request_body: text(row.request_body as string, owner), message: reason(row.message, owner), errors: asJson(whole(row.errors, owner) ?? []) };
       },
     },
     {
       table: "aml_events",
-      columns: "id::text, event_id, raw_body, data",
-      writes: { raw_body: "text", data: "jsonb" },
+      columns: "id::text, event_id, raw_body, data, raw_headers",
+      writes: { raw_body: "text", data: "jsonb", raw_headers: "jsonb" },
       reseal(row, tally) {
-        const stale = [add(tally, scanText(row.raw_body as string, keyring)), add(tally, scanIdentities(row.data, keyring))].some(Boolean);
+        const stale = [add(tally, scanText(row.raw_body as string, keyring)), add(tally, scanIdentities(row.data, keyring)), add(tally, scanJson(row.raw_headers, keyring))].some(Boolean);
         if (!stale) return null;
         const owner = piiOwner.amlEvent(row.event_id as string);
-        return { raw_body: text(row.raw_body as string, owner), data: asJson(json(row.data, owner)) };
+        return { raw_body: text(row.raw_body as string, owner), data: asJson(json(row.data, owner)), raw_headers: asJson(whole(row.raw_headers, owner)) };
+      },
+    },
+    {
+      table: "aml_customers",
+      key: { column: "customer_ext_id", type: "text", first: "" },
+      columns: "customer_ext_id AS id, submission_message",
+      writes: { submission_message: "text" },
+      reseal(row, tally) {
+        if (!add(tally, scanReason(row.submission_message))) return null;
+        return { submission_message: reason(row.submission_message, piiOwner.amlCustomer(row.id)) };
       },
     },
   ];
@@ -144,11 +180,15 @@ function rules(keys: TPiiKeys): TTableRule[] {
 async function resealTable(client: pg.ClientBase, rule: TTableRule, tally: TPiiScan & { reindexed: number }): Promise<TResealCount> {
   const count: TResealCount = { rows: 0, updated: 0 };
   const targets = Object.keys(rule.writes);
-  let after = FIRST_ID;
+  const key = rule.key ?? { column: "id", type: "uuid", first: FIRST_ID };
+  let after = key.first;
   for (;;) {
     await client.query("BEGIN");
     try {
-      const { rows } = await client.query<TRow>(`SELECT ${rule.columns} FROM ${rule.table} WHERE id > $1::uuid ORDER BY id LIMIT ${BATCH} FOR UPDATE`, [after]);
+      const { rows } = await client.query<TRow>(
+        `SELECT ${rule.columns} FROM ${rule.table} WHERE ${key.column} > $1::${key.type} ORDER BY ${key.column} LIMIT ${BATCH} FOR UPDATE`,
+        [after],
+      );
       const updates: Array<{ id: string; values: Record<string, unknown> }> = [];
       for (const row of rows) {
         let values: Record<string, unknown> | null;
@@ -164,7 +204,7 @@ async function resealTable(client: pg.ClientBase, rule: TTableRule, tally: TPiiS
         const sets = targets.map((column) => `${column} = u.${column}`).join(", ");
         const arrays = targets.map((column, i) => `$${i + 2}::${rule.writes[column]}[]`).join(", ");
         await client.query(
-          `UPDATE ${rule.table} t SET ${sets} FROM unnest($1::uuid[], ${arrays}) AS u(id, ${targets.join(", ")}) WHERE t.id = u.id`,
+          `UPDATE ${rule.table} t SET ${sets} FROM unnest($1::${key.type}[], ${arrays}) AS u(id, ${targets.join(", ")}) WHERE t.${key.column} = u.id`,
           [updates.map((u) => u.id), ...targets.map((column) => updates.map((u) => u.values[column] ?? null))],
         );
       }
@@ -180,7 +220,7 @@ async function resealTable(client: pg.ClientBase, rule: TTableRule, tally: TPiiS
   }
 }
 
-/** Seals, re-seals and re-indexes every stored identity number; returns counts, never values. */
+/** Seals, re-seals and re-indexes every stored identity number and outside text; returns counts, never values. */
 export async function resealPii(client: pg.ClientBase, keys: TPiiKeys): Promise<TResealReport> {
   const tally = { clear: 0, stale: 0, reindexed: 0 };
   const tables: Record<string, TResealCount> = {};

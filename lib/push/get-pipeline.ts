@@ -1,10 +1,12 @@
 // What the detail page shows of the push pipeline: the enrollment's push state, each product,
 // and every attempt with its exact request and response (credentials are never stored). Stored
-// sealed; opened here for the officer, who sees exactly what the core got and answered.
+// sealed; opened here for the officer, who sees exactly what the core got and answered. Reasons
+// go out as codes with their parameters: the page renders them in the reader's language.
 import "server-only";
 import { piiKeys, piiOwner } from "@/lib/crypto/pii";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { openIdentities, openText } from "@/lib/pii/identities";
+import { openIdentities, openJson, openReason, openText } from "@/lib/pii/identities";
+import type { TReason } from "@/lib/reasons/reason";
 
 export type TPipelineAttempt = {
   id: string;
@@ -14,7 +16,7 @@ export type TPipelineAttempt = {
   outcome: "pending" | "success" | "rejected" | "unknown" | "not_sent";
   httpStatus: number | null;
   durationMs: number | null;
-  error: string | null;
+  error: TReason | null;
   url: string;
   requestBody: string;
   responseBody: string | null;
@@ -33,7 +35,7 @@ export type TPipelineProduct = {
   relatedClientInfo: unknown[];
   status: "queued" | "sending" | "opened" | "partial" | "refused" | "needs_reconciliation" | "not_created";
   accounts: TPipelineAccount[];
-  message: string | null;
+  message: TReason | null;
   sentInPush: number | null;
   resolution: string | null;
   resolvedAccountNumber: string | null;
@@ -49,7 +51,7 @@ export type TPipeline = {
   version: number;
   pushSeq: number;
   customerNumber: string | null;
-  pushError: string | null;
+  pushError: TReason | null;
   pushRequestedBy: string | null;
   pushRequestedAt: string | null;
   pushFinishedAt: string | null;
@@ -57,6 +59,8 @@ export type TPipeline = {
   /** Newest first. */
   attempts: TPipelineAttempt[];
 };
+
+const accountsOf = (value: unknown) => (Array.isArray(value) ? value : []) as TPipelineAccount[];
 
 export async function getPipeline(db: PrismaClient, enrollmentId: string): Promise<TPipeline | null> {
   const enrollment = await db.enrollment.findUnique({
@@ -94,7 +98,7 @@ export async function getPipeline(db: PrismaClient, enrollmentId: string): Promi
     version: enrollment.version,
     pushSeq: enrollment.pushSeq,
     customerNumber: enrollment.customerNumber === null ? null : enrollment.customerNumber.toString(),
-    pushError: enrollment.pushError,
+    pushError: openReason(enrollment.pushError, bodyOwner, keyring),
     pushRequestedBy: enrollment.pushRequestedById ? (users.get(enrollment.pushRequestedById) ?? null) : null,
     pushRequestedAt: iso(enrollment.pushRequestedAt),
     pushFinishedAt: iso(enrollment.pushFinishedAt),
@@ -105,8 +109,8 @@ export async function getPipeline(db: PrismaClient, enrollmentId: string): Promi
       openDate: p.openDate.toISOString().slice(0, 10),
       relatedClientInfo: Array.isArray(p.relatedClientInfo) ? openIdentities(p.relatedClientInfo, owner, keyring) : [],
       status: p.status,
-      accounts: (Array.isArray(p.accounts) ? p.accounts : []) as TPipelineAccount[],
-      message: p.message,
+      accounts: accountsOf(openJson(p.accounts, bodyOwner, keyring)),
+      message: openReason(p.message, bodyOwner, keyring),
       sentInPush: p.sentInPush,
       resolution: p.resolution,
       resolvedAccountNumber: p.resolvedAccountNumber,
@@ -123,7 +127,7 @@ export async function getPipeline(db: PrismaClient, enrollmentId: string): Promi
       outcome: c.outcome,
       httpStatus: c.httpStatus,
       durationMs: c.durationMs,
-      error: c.error,
+      error: openReason(c.error, bodyOwner, keyring),
       url: c.url,
       requestBody: openText(c.requestBody, bodyOwner, keyring),
       responseBody: openText(c.responseBody, bodyOwner, keyring),

@@ -17,11 +17,13 @@ import type { OutboundOutcome, ProductRequestStatus } from "@/lib/generated/pris
 import type { TExchange } from "@/lib/integrations/http/base-client";
 import type { TCoreAccount, TCoreCustomerResult, TCoreProductResult } from "@/lib/integrations/core/map";
 import type { TCoreClient } from "@/lib/integrations/core/client";
+import { refusalReason } from "@/lib/integrations/core/map";
 import { backoffDelay } from "@/lib/integrations/core/retry";
 import { IntegrationError } from "@/lib/integrations/http/errors";
 import type { TCoreCustomerPayload } from "@/lib/integrations/core/schemas";
 import { logger } from "@/lib/logger";
-import { openIdentities, sealText } from "@/lib/pii/identities";
+import { openIdentities, sealJson, sealReason, sealText } from "@/lib/pii/identities";
+import type { TReason } from "@/lib/reasons/reason";
 import { v7 as uuidv7 } from "uuid";
 import { settleEnrollment } from "./settle";
 
@@ -54,7 +56,7 @@ export type TPushRunResult =
   | { kind: "idle" }
   | { kind: "settled"; status: string };
 
-export const STALE_ATTEMPT_MESSAGE = "The worker stopped while this request was in flight; it may have reached the core.";
+export const STALE_ATTEMPT_REASON: TReason = { code: "call.worker_stopped", target: "core" };
 
 const lockKey = (enrollmentId: string) => `push:${enrollmentId}`;
 export const customerCallKey = (enrollmentId: string, pushSeq: number) => `core_customer:${enrollmentId}:${pushSeq}`;
@@ -113,6 +115,10 @@ const WORKER_LABEL = "system:push-worker";
 
 /** The exact bytes of a request or response as they are stored: sealed as a whole. */
 const sealBody = (run: TRunContext, text: string | null) => sealText(text, piiOwner.enrollmentBody(run.enrollmentId));
+/** A reason as it is stored: it may carry the core's words, which may echo a document number. */
+const sealWhy = (enrollmentId: string, reason: TReason | null) => sealReason(reason, piiOwner.enrollmentBody(enrollmentId));
+/** What the core answered, parsed (its messages, its accounts), sealed as a whole. */
+const sealAnswer = (enrollmentId: string, value: unknown) => JSON.stringify(sealJson(value, piiOwner.enrollmentBody(enrollmentId)) ?? null);
 
 /** Writes what came back (or did not) onto the attempt's intent row. */
 async function recordAnswer(tx: Prisma.TransactionClient, run: TRunContext, rowId: string, exchange: TExchange, outcome: OutboundOutcome, parsed: unknown): Promise<void> {
@@ -123,19 +129,19 @@ async function recordAnswer(tx: Prisma.TransactionClient, run: TRunContext, rowI
       request_body = ${sealBody(run, exchange.requestBody)},
       http_status = ${o.kind === "response" ? o.status : null}::int,
       response_body = ${sealBody(run, o.kind === "response" ? o.rawBody : null)},
-      error = ${o.kind === "response" ? null : o.reason},
+      error = ${sealWhy(run.enrollmentId, o.kind === "response" ? null : o.reason)},
       duration_ms = ${exchange.durationMs}::int,
       finished_at = now(),
       outcome = ${outcome}::"OutboundOutcome",
-      parsed = ${JSON.stringify(parsed)}::jsonb
+      parsed = ${sealAnswer(run.enrollmentId, parsed)}::jsonb
     WHERE id = ${rowId}::uuid`;
 }
 
 /** Marks attempts left `pending` by a worker that died; their outcome is unknown by definition. */
-async function closeStaleAttempts(db: PrismaClient | Prisma.TransactionClient, callKey: string): Promise<number> {
+async function closeStaleAttempts(db: PrismaClient | Prisma.TransactionClient, run: TRunContext, callKey: string): Promise<number> {
   const closed = await db.outboundCall.updateMany({
     where: { callKey, outcome: "pending" },
-    data: { outcome: "unknown", error: STALE_ATTEMPT_MESSAGE, finishedAt: new Date() },
+    data: { outcome: "unknown", error: sealWhy(run.enrollmentId, STALE_ATTEMPT_REASON), finishedAt: new Date() },
   });
   return closed.count;
 }
@@ -173,7 +179,7 @@ async function customerStep(deps: TPushDeps, run: TRunContext, payload: unknown,
   // A success is recorded with the customer number in one transaction: the number is there.
   if (earlier.some((row) => row.outcome === "success") && storedNumber !== null) return { kind: "done", customerNumber: Number(storedNumber) };
   // Re-sending core_customer is safe (the core upserts), so a dead worker's attempt only needs closing.
-  if (earlier.some((row) => row.outcome === "pending")) await closeStaleAttempts(db, callKey);
+  if (earlier.some((row) => row.outcome === "pending")) await closeStaleAttempts(db, run, callKey);
   let attempt = earlier.length;
   const body = customerBody(payload, storedNumber);
   const requestBody = JSON.stringify(body);
@@ -194,27 +200,22 @@ async function customerStep(deps: TPushDeps, run: TRunContext, payload: unknown,
     } catch (error) {
       // Our request failed its own schema: nothing left, and sending it again cannot help.
       if (!(error instanceof IntegrationError)) throw error;
-      return { kind: "stopped", status: await stopInvalid(deps, run, rowId, error.message) };
+      return { kind: "stopped", status: await stopInvalid(deps, run, rowId, { code: "request.invalid", detail: error.message }) };
     }
     deps.crashpoint?.("after_response");
     const { exchange, result } = call;
     const more = result.kind === "retryable" && attempt < deps.customerAttempts;
 
     // What the answer does to the enrollment; null = nothing yet (another attempt follows).
-    const change: { status: string | null; customerNumber: number | null; pushError: string | null; audit: string } | null =
+    const change: { status: string | null; customerNumber: number | null; pushError: TReason | null; audit: string } | null =
       result.kind === "created"
         ? { status: null, customerNumber: result.customerNumber, pushError: null, audit: "core.customer_saved" }
         : result.kind === "rejected"
           ? // The core's message verbatim; the data must change, so back to review.
-            { status: "in_review", customerNumber: null, pushError: result.message, audit: "core.customer_rejected" }
+            { status: "in_review", customerNumber: null, pushError: refusalReason(result), audit: "core.customer_rejected" }
           : more
             ? null
-            : {
-                status: "failed",
-                customerNumber: null,
-                pushError: `core_customer: ${result.reason} (after ${attempt} attempt${attempt === 1 ? "" : "s"})`,
-                audit: "core.customer_failed",
-              };
+            : { status: "failed", customerNumber: null, pushError: { code: "push.customer_failed", cause: result.reason, attempts: attempt }, audit: "core.customer_failed" };
 
     await db.$transaction(async (tx) => {
       await recordAnswer(tx, run, rowId, exchange, customerOutcome(result, exchange), result);
@@ -225,7 +226,7 @@ async function customerStep(deps: TPushDeps, run: TRunContext, payload: unknown,
             UPDATE enrollments SET
               customer_number = COALESCE(${change.customerNumber}::bigint, customer_number),
               status = COALESCE(${change.status}::"EnrollmentStatus", status),
-              push_error = CASE WHEN ${change.status}::text IS NULL THEN push_error ELSE ${change.pushError} END,
+              push_error = CASE WHEN ${change.status}::text IS NULL THEN push_error ELSE ${sealWhy(run.enrollmentId, change.pushError)} END,
               push_finished_at = CASE WHEN ${change.status}::text IS NULL THEN push_finished_at ELSE now() END,
               updated_at = now()
             WHERE id = ${run.enrollmentId}::uuid
@@ -263,10 +264,11 @@ async function queueAmlSubmission(deps: TPushDeps, tx: Prisma.TransactionClient,
   }
 }
 
-async function stopInvalid(deps: TPushDeps, run: TRunContext, rowId: string, message: string): Promise<string> {
+async function stopInvalid(deps: TPushDeps, run: TRunContext, rowId: string, reason: TReason): Promise<string> {
+  const sealed = sealWhy(run.enrollmentId, reason);
   await deps.db.$transaction(async (tx) => {
-    await tx.outboundCall.update({ where: { id: rowId }, data: { outcome: "not_sent", error: message, finishedAt: new Date(), durationMs: 0 } });
-    await tx.enrollment.update({ where: { id: run.enrollmentId }, data: { status: "failed", pushError: message, pushFinishedAt: new Date() } });
+    await tx.outboundCall.update({ where: { id: rowId }, data: { outcome: "not_sent", error: sealed, finishedAt: new Date(), durationMs: 0 } });
+    await tx.enrollment.update({ where: { id: run.enrollmentId }, data: { status: "failed", pushError: sealed, pushFinishedAt: new Date() } });
     await recordAudit(tx, run, "core.request_invalid", { pushSeq: run.pushSeq });
   });
   return "failed";
@@ -294,9 +296,10 @@ function productOutcome(result: TCoreProductResult): OutboundOutcome {
   }
 }
 
-function errorMessages(accounts: readonly TCoreAccount[]): string | null {
-  const messages = accounts.filter((a) => a.action === "ERROR").map((a) => `${a.accountProduct}: ${a.message ?? ""}`.trim());
-  return messages.length > 0 ? messages.join("\n") : null;
+/** The core's messages of the ERROR entries, verbatim, each with its account product. */
+function errorMessages(accounts: readonly TCoreAccount[]): TReason | null {
+  const errors = accounts.filter((a) => a.action === "ERROR").map((a) => ({ product: a.accountProduct, message: a.message }));
+  return errors.length > 0 ? { code: "core.accounts", accounts: errors } : null;
 }
 
 function productBody(enrollmentId: string, product: { productCode: string; openDate: Date; relatedClientInfo: Prisma.JsonValue }, customerNumber: number) {
@@ -324,8 +327,8 @@ async function productStep(deps: TPushDeps, run: TRunContext, customerNumber: nu
 /** A dead worker left this product mid-call: the account may exist, so a person decides. */
 async function reconcileInFlight(deps: TPushDeps, run: TRunContext, productId: string, callKey: string): Promise<void> {
   await deps.db.$transaction(async (tx) => {
-    await closeStaleAttempts(tx, callKey);
-    await tx.productRequest.update({ where: { id: productId }, data: { status: "needs_reconciliation", message: STALE_ATTEMPT_MESSAGE } });
+    await closeStaleAttempts(tx, run, callKey);
+    await tx.productRequest.update({ where: { id: productId }, data: { status: "needs_reconciliation", message: sealWhy(run.enrollmentId, STALE_ATTEMPT_REASON) } });
     await recordAudit(tx, run, "core.product_unknown", { productRequestId: productId, pushSeq: run.pushSeq, reason: "worker stopped in flight" });
   });
 }
@@ -362,9 +365,10 @@ async function sendProduct(deps: TPushDeps, run: TRunContext, product: TProductR
       call = await pending;
     } catch (error) {
       if (!(error instanceof IntegrationError)) throw error;
+      const sealed = sealWhy(run.enrollmentId, { code: "request.invalid", detail: error.message });
       await db.$transaction(async (tx) => {
-        await tx.outboundCall.update({ where: { id: rowId }, data: { outcome: "not_sent", error: error.message, finishedAt: new Date(), durationMs: 0 } });
-        await tx.productRequest.update({ where: { id: product.id }, data: { status: "refused", message: error.message } });
+        await tx.outboundCall.update({ where: { id: rowId }, data: { outcome: "not_sent", error: sealed, finishedAt: new Date(), durationMs: 0 } });
+        await tx.productRequest.update({ where: { id: product.id }, data: { status: "refused", message: sealed } });
       });
       return;
     }
@@ -372,15 +376,15 @@ async function sendProduct(deps: TPushDeps, run: TRunContext, product: TProductR
     const { exchange, result } = call;
     const more = result.kind === "not_sent" && attempt < deps.productNotSentAttempts;
 
-    const next: { status: ProductRequestStatus; accounts: TCoreAccount[] | null; message: string | null } = (() => {
+    const next: { status: ProductRequestStatus; accounts: TCoreAccount[] | null; message: TReason | null } = (() => {
       switch (result.kind) {
         case "answered":
           return { status: statusFromAccounts(result.accounts), accounts: result.accounts, message: errorMessages(result.accounts) };
         case "rejected":
-          return { status: "refused", accounts: null, message: result.message };
+          return { status: "refused", accounts: null, message: refusalReason(result) };
         case "not_sent":
           // Certainly never reached the core: safe to send again, now or on the next push.
-          return { status: "queued", accounts: null, message: `Not sent: ${result.reason}` };
+          return { status: "queued", accounts: null, message: { code: "call.not_sent", cause: result.reason } };
         case "unknown":
           return { status: "needs_reconciliation", accounts: null, message: result.reason };
       }
@@ -393,8 +397,8 @@ async function sendProduct(deps: TPushDeps, run: TRunContext, product: TProductR
         WITH changed AS (
           UPDATE product_requests SET
             status = ${next.status}::"ProductRequestStatus",
-            accounts = COALESCE(${next.accounts === null ? null : JSON.stringify(next.accounts)}::jsonb, accounts),
-            message = ${next.message},
+            accounts = COALESCE(${next.accounts === null ? null : sealAnswer(run.enrollmentId, next.accounts)}::jsonb, accounts),
+            message = ${sealWhy(run.enrollmentId, next.message)},
             updated_at = now()
           WHERE id = ${product.id}::uuid
           RETURNING id)

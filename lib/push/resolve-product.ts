@@ -2,7 +2,9 @@
 // its number) or it does not (confirm; the product may then be sent again). Audited, and the
 // enrollment's status follows from its products exactly as when a push ends.
 import type { TAuditActor } from "@/lib/audit/record-audit";
+import { piiOwner } from "@/lib/crypto/pii";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { sealReason } from "@/lib/pii/identities";
 import type { TResolveInput, TResolveResult } from "./push-input";
 import { settleEnrollment } from "./settle";
 
@@ -34,7 +36,7 @@ export async function resolveProduct(db: PrismaClient, input: TResolveInput & { 
               resolutionNote: input.note ?? null,
               resolvedById: input.actor.id,
               resolvedAt: now,
-              message: "Confirmed not created in the core; push again to send it.",
+              message: sealReason({ code: "product.confirmed_not_created" }, piiOwner.enrollmentBody(product.enrollmentId)),
             },
     });
     await tx.auditEvent.create({

@@ -1,33 +1,57 @@
 import { describe, expect, it } from "vitest";
+import { reasonText } from "@/tests/reason-text";
+import type { TReason } from "@/lib/reasons/reason";
 import { settlement, type TSettledProduct } from "./settle";
 
-const p = (productCode: string, status: TSettledProduct["status"], sentInPush: number | null = 2, message: string | null = null): TSettledProduct => ({
+const p = (productCode: string, status: TSettledProduct["status"], sentInPush: number | null = 2, message: TReason | null = null): TSettledProduct => ({
   productCode,
   status,
   sentInPush,
   message,
 });
+const core = (message: string): TReason => ({ code: "core.message", message });
+/** The settlement with its reason as the English and the Spanish UI show it. */
+const read = (products: TSettledProduct[], pushSeq: number) => {
+  const result = settlement(products, pushSeq);
+  return { status: result.status, en: reasonText(result.pushError, "en"), es: reasonText(result.pushError, "es") };
+};
 
 describe("settlement", () => {
   it("an unknown outcome anywhere waits for a person, whatever else happened", () => {
-    expect(settlement([p("AH01", "opened"), p("CC01", "needs_reconciliation"), p("DP01", "refused")], 2).status).toBe("needs_reconciliation");
+    const result = settlement([p("AH01", "opened"), p("CC01", "needs_reconciliation"), p("DP01", "refused")], 2);
+    expect(result).toEqual({ status: "needs_reconciliation", pushError: { code: "push.unknown_outcome", products: ["CC01"] } });
+    expect(read([p("AH01", "needs_reconciliation"), p("CC01", "needs_reconciliation")], 2)).toEqual({
+      status: "needs_reconciliation",
+      en: "AH01, CC01: the core's answer is unknown; check the core and reconcile.",
+      es: "AH01, CC01: la respuesta del core es desconocida; revise el core y concilie.",
+    });
   });
 
   it("a product not sent (or confirmed not created) fails the push with its reason", () => {
-    expect(settlement([p("AH01", "opened"), p("CC01", "queued", 2, "Not sent: connection refused")], 2)).toEqual({
+    const notSent: TReason = { code: "call.not_sent", cause: { code: "net.errno", errno: "ECONNREFUSED" } };
+    expect(read([p("AH01", "opened"), p("CC01", "queued", 2, notSent)], 2)).toEqual({
       status: "failed",
-      pushError: "CC01: Not sent: connection refused",
+      en: "CC01: not sent: connection refused (ECONNREFUSED)",
+      es: "CC01: no enviado: conexión rechazada (ECONNREFUSED)",
     });
-    expect(settlement([p("AH01", "not_created", 1)], 2)).toEqual({ status: "failed", pushError: "AH01: not sent yet" });
+    expect(read([p("AH01", "not_created", 1)], 2)).toEqual({ status: "failed", en: "AH01: not sent yet", es: "AH01: aún no enviado" });
+    expect(read([p("AH01", "not_created", 1, { code: "product.confirmed_not_created" })], 2).en).toBe("AH01: Confirmed not created in the core; push again to send it.");
   });
 
   it("only this push's refusals fail it; an earlier refusal was already reported", () => {
-    expect(settlement([p("AH01", "refused", 2, "no")], 2)).toEqual({ status: "failed", pushError: "AH01: no" });
-    expect(settlement([p("AH01", "refused", 1, "no"), p("CC01", "opened")], 2)).toEqual({ status: "pushed", pushError: null });
+    expect(read([p("AH01", "refused", 2, core("no"))], 2)).toEqual({ status: "failed", en: "AH01: no", es: "AH01: no" });
+    expect(read([p("AH01", "refused", 2)], 2)).toEqual({ status: "failed", en: "AH01: refused by the core", es: "AH01: rechazado por el core" });
+    expect(settlement([p("AH01", "refused", 1, core("no")), p("CC01", "opened")], 2)).toEqual({ status: "pushed", pushError: null });
   });
 
-  it("a partly opened product is pushed, with the refused account said on the enrollment", () => {
-    expect(settlement([p("AH01", "partial", 2, "AH01-X: limit")], 2)).toEqual({ status: "pushed", pushError: "AH01: AH01-X: limit" });
+  it("a partly opened product is pushed, with the refused account said on the enrollment (the core's words verbatim)", () => {
+    const accounts: TReason = { code: "core.accounts", accounts: [{ product: "AH01-X", message: "límite excedido" }] };
+    expect(read([p("AH01", "partial", 2, accounts)], 2)).toEqual({ status: "pushed", en: "AH01: AH01-X: límite excedido", es: "AH01: AH01-X: límite excedido" });
+    expect(read([p("AH01", "partial", 2)], 2)).toEqual({ status: "pushed", en: "AH01: partly opened", es: "AH01: abierto en parte" });
+  });
+
+  it("several products, one line each", () => {
+    expect(read([p("AH01", "refused", 2, core("saldo")), p("CC01", "refused", 2)], 2).en).toBe("AH01: saldo\nCC01: refused by the core");
   });
 
   it("everything opened (or nothing requested) is pushed with no error", () => {

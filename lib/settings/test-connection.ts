@@ -6,6 +6,7 @@ import "server-only";
 import { SecretDecryptionError } from "@/lib/crypto/secrets";
 import { sendJson, type TAuth, type TExchange } from "@/lib/integrations/http/base-client";
 import { logger } from "@/lib/logger";
+import type { TReason } from "@/lib/reasons/reason";
 import type { TIntegration } from "./integration-fields";
 import { amlyzeAuth, amlyzeSettings, coreConnection, coreSettings, IntegrationSettingsError, type TSettingsOptions } from "./integrations";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -28,8 +29,10 @@ export type TConnectionTestResult = {
   verdict: TConnectionVerdict;
   /** HTTP status when the service answered. */
   status: number | null;
-  /** The service's message, or why nothing answered, or what is missing. */
+  /** The service's message, or what is missing ("" when nothing answered: see `reason`). */
   message: string;
+  /** Why nothing answered, as a code the caller renders in the user's language. */
+  reason?: TReason;
   /** Where the request went (without credentials). */
   url: string | null;
   durationMs: number | null;
@@ -52,7 +55,7 @@ function messageOf(rawBody: string, json: unknown): string {
 export function verdictOf(exchange: TExchange): TConnectionTestResult {
   const outcome = exchange.outcome;
   const base = { url: exchange.url, durationMs: exchange.durationMs };
-  if (outcome.kind !== "response") return { ...base, verdict: "unreachable", status: null, message: outcome.reason };
+  if (outcome.kind !== "response") return { ...base, verdict: "unreachable", status: null, message: "", reason: outcome.reason };
   const message = messageOf(outcome.rawBody, outcome.json);
   const verdict = outcome.status === 400 ? "ok" : outcome.status === 401 || outcome.status === 403 ? "unauthorized" : "unexpected";
   return { ...base, verdict, status: outcome.status, message };

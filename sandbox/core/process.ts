@@ -42,7 +42,8 @@ export function processCustomer(ledger: CoreLedger, input: unknown): TReply {
 export const PARTIAL_ERROR_SUFFIX = "-2";
 
 // POST /core_product
-export function processProduct(ledger: CoreLedger, input: unknown, partial = false): TReply {
+/** `partial`: also report a companion account as refused (with `message`, or the default one). */
+export function processProduct(ledger: CoreLedger, input: unknown, partial: false | { message?: string } = false): TReply {
   const rawCode = typeof input === "object" && input !== null ? (input as Record<string, unknown>).product_code : undefined;
   const productForErrors = typeof rawCode === "string" ? rawCode : null;
   const parsed = ZCoreProductBody.safeParse(input);
@@ -74,7 +75,7 @@ export function processProduct(ledger: CoreLedger, input: unknown, partial = fal
     entries.push({
       action: "ERROR",
       account_product: `${body.product_code}${PARTIAL_ERROR_SUFFIX}`,
-      message: "SANDBOX partial fault: companion account could not be opened",
+      message: partial.message ?? "SANDBOX partial fault: companion account could not be opened",
     });
   }
   return { status: 201, body: { accounts_info: entries } };

@@ -9,6 +9,7 @@ import { openAmlQueueCsv } from "@/lib/aml/export-csv";
 import { ingestEvents } from "@/lib/aml/ingest-events";
 import { listAmlCustomers } from "@/lib/aml/list-aml-customers";
 import { buildEvents } from "@/sandbox/amlyze/events";
+import { reasonText } from "@/tests/reason-text";
 import { prisma, uniqueCode } from "./db";
 import { loadOpenedEnrollment } from "./pii-helpers";
 import { AML_MESSAGE, intakeFixture, removeJobs } from "./push-helpers";
@@ -72,7 +73,7 @@ async function allPages(filters: TAmlFilters, pageSize: number) {
 }
 
 async function exportText(filters: TAmlFilters): Promise<string> {
-  const stream = await openAmlQueueCsv(pool, filters);
+  const stream = await openAmlQueueCsv(pool, filters, { formatReason: (reason) => reasonText(reason)! });
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   for (;;) {
@@ -133,7 +134,7 @@ describe("CSV export", () => {
   });
 
   it("a client that stops reading ends the transaction and returns the connection", async () => {
-    const stream = await openAmlQueueCsv(pool, parseAmlFilters({ q: MARKER }));
+    const stream = await openAmlQueueCsv(pool, parseAmlFilters({ q: MARKER }), { formatReason: (reason) => reasonText(reason)! });
     const reader = stream.getReader();
     await reader.read();
     await reader.cancel();

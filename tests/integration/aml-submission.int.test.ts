@@ -3,12 +3,14 @@
 // change the core push's outcome.
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { amlCallKey, runAmlSubmissions, STALE_AML_ATTEMPT_MESSAGE } from "@/lib/aml/submit";
+import { amlCallKey, runAmlSubmissions, STALE_AML_ATTEMPT_REASON } from "@/lib/aml/submit";
 import { createCircuitBreaker } from "@/lib/integrations/amlyze/circuit-breaker";
 import { runPush } from "@/lib/push/pipeline";
 import { sweepOrphanedAmlSubmissions } from "@/lib/push/worker";
 import { AMLYZE_MALFORMED_500_BODY } from "@/sandbox/amlyze-server";
+import { reasonText } from "@/tests/reason-text";
 import { prisma } from "./db";
+import { readAmlCustomer } from "./pii-helpers";
 import { amlDeps, loadAmlCalls, loadAmlJobs, loadSubmissions, pushedEnrollment, startAmlyze, type TAmlyzeHarness } from "./aml-helpers";
 import { AML_MESSAGE, ensureProductCodes, loadEnrollment, pushDeps, queuePush, removeJobs, startCore, type TCoreHarness } from "./push-helpers";
 
@@ -38,7 +40,7 @@ async function pushed(mutate?: (body: Record<string, unknown>) => void) {
   return id;
 }
 
-const view = (enrollmentId: string) => prisma.amlCustomer.findFirstOrThrow({ where: { enrollmentId } });
+const view = async (enrollmentId: string) => readAmlCustomer(await prisma.amlCustomer.findFirstOrThrow({ where: { enrollmentId } }));
 
 describe("AML submission is recorded with the core's success", () => {
   it("one queued submission per push, its job enqueued, the customer's view pending", async () => {
@@ -189,7 +191,7 @@ describe("sending to AMLYZE", () => {
     await runAmlSubmissions(amlDeps(amlyze, lockPool), id);
     const calls = await loadAmlCalls(id);
     expect(calls.map((c) => [c.attempt, c.outcome, c.error])).toEqual([
-      [1, "unknown", STALE_AML_ATTEMPT_MESSAGE],
+      [1, "unknown", reasonText(STALE_AML_ATTEMPT_REASON)],
       [2, "success", null],
     ]);
     expect(calls[1]!.requestBody).toBe(submission!.requestBody);

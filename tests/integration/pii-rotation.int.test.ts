@@ -1,7 +1,9 @@
 // The upgrade and the rotation of identity numbers at rest: a database written by the console
-// before sealing existed (numbers in clear, main_doc_number) is sealed and indexed by the data
-// migration that runs with the SQL migrations; `npm run pii:rotate` then moves every value to a
-// new key and a new blind index key, refuses a value whose key is gone, and a second run does nothing.
+// before sealing existed (numbers in clear, main_doc_number, and the core's and AMLYZE's words
+// echoing them in clear) is sealed and indexed by the data migrations that run with the SQL
+// migrations; a database sealed before outside text was gets that text sealed by the second data
+// migration; `npm run pii:rotate` then moves every value to a new key and a new blind index key,
+// refuses a value whose key is gone, and a second run does nothing.
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -14,7 +16,7 @@ import { DEV_PII_ENCRYPTION_KEYS } from "@/lib/crypto/dev-key";
 import { generateKey, SecretDecryptionError } from "@/lib/crypto/secrets";
 import { applyMigrations, readMigrations } from "@/lib/db/migrate";
 import { createScratchDatabase, type TScratchDatabase } from "@/lib/db/scratch-database";
-import { openChanges, openIdentities, openText, scanChanges, scanIdentities, scanText } from "@/lib/pii/identities";
+import { openChanges, openIdentities, openJson, openReason, openText, scanChanges, scanIdentities, scanJson, scanText } from "@/lib/pii/identities";
 import { rotatePiiKey } from "@/lib/pii/reseal-pii";
 
 const FIXTURE = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-2.json", "utf8")) as Record<string, any>;
@@ -27,16 +29,30 @@ const CUSTOMER_BODY = JSON.stringify(FIXTURE);
 const AML_BODY = JSON.stringify({ communicationNumber: "EC-old", customerExtId: "100001", nationalCode: MAIN });
 const EVENT = { id: "ev-old-1", source: "EC-old", type: "com.amlyze.customer.updated", data: { nationalCode: MAIN, riskLevel: "LOW" } };
 const NUMBERS = [MAIN, OTHER, "12345678901", "998877665"];
+/** What the core and AMLYZE said back, echoing the numbers, as the console stored it in clear before. */
+const OUTSIDE = {
+  pushError: `CC01: documento relacionado 998877665 no habilitado`,
+  productMessage: `AH01-2: relacionado 998877665 no habilitado`,
+  accounts: [{ action: "ERROR", accountProduct: "AH01-2", accountNumber: null, message: "relacionado 998877665 no habilitado" }],
+  callError: `network error: ${MAIN}`,
+  parsed: { kind: "rejected", status: 400, message: `Documento ${MAIN} bloqueado` },
+  submissionMessage: `C001: nationalCode ${MAIN} is blocked`,
+  errors: [{ code: "C001", message: `nationalCode ${MAIN} is blocked` }],
+  rawHeaders: { "content-type": "application/json", "ce-id": "ev-old-1", "ce-nationalcode": MAIN },
+};
 /** Values to seal: the fixture's 5 numbers in both payloads, 2 in the diff, 1 related, 2 call bodies, 1 AML body, the event whole and its data. */
-const VALUES = 5 * 2 + 2 + 1 + 2 + 1 + 2;
+const NUMBER_VALUES = 5 * 2 + 2 + 1 + 2 + 1 + 2;
+/** And the outside text: push error, product message and accounts, call error and parsed answer, submission message and errors, event headers, the view's message. */
+const OUTSIDE_VALUES = 9;
+const VALUES = NUMBER_VALUES + OUTSIDE_VALUES;
+const TABLES = ["enrollments", "enrollment_revisions", "product_requests", "outbound_calls", "aml_submissions", "aml_events", "aml_customers"];
 
 let scratch: TScratchDatabase;
 let client: pg.Client;
 
 async function dump(): Promise<string> {
-  const tables = ["enrollments", "enrollment_revisions", "product_requests", "outbound_calls", "aml_submissions", "aml_events"];
   let text = "";
-  for (const table of tables) text += (await client.query<{ row: string }>(`SELECT t::text AS row FROM ${table} t`)).rows.map((r) => r.row).join("\n");
+  for (const table of TABLES) text += (await client.query<{ row: string }>(`SELECT t::text AS row FROM ${table} t`)).rows.map((r) => r.row).join("\n");
   return text;
 }
 
@@ -75,6 +91,18 @@ async function writeClearRows() {
     JSON.stringify(EVENT.data),
     JSON.stringify(EVENT),
   ]);
+  await client.query(`INSERT INTO aml_customers (customer_ext_id, enrollment_id, updated_at) VALUES ('100001', $1, now())`, [IDS.enrollment]);
+  await writeOutsideInClear();
+}
+
+/** The core's and AMLYZE's words, in clear where the console used to store them. */
+async function writeOutsideInClear() {
+  await client.query("UPDATE enrollments SET push_error = $1", [OUTSIDE.pushError]);
+  await client.query("UPDATE product_requests SET message = $1, accounts = $2::jsonb", [OUTSIDE.productMessage, JSON.stringify(OUTSIDE.accounts)]);
+  await client.query("UPDATE outbound_calls SET error = $1, parsed = $2::jsonb", [OUTSIDE.callError, JSON.stringify(OUTSIDE.parsed)]);
+  await client.query("UPDATE aml_submissions SET message = $1, errors = $2::jsonb", [OUTSIDE.submissionMessage, JSON.stringify(OUTSIDE.errors)]);
+  await client.query("UPDATE aml_events SET raw_headers = $1::jsonb", [JSON.stringify(OUTSIDE.rawHeaders)]);
+  await client.query("UPDATE aml_customers SET submission_message = $1", [OUTSIDE.submissionMessage]);
 }
 
 beforeAll(async () => {
@@ -107,7 +135,14 @@ async function stored() {
     related: (await one<{ related_client_info: unknown }>("SELECT related_client_info FROM product_requests")).related_client_info,
     call: await one<{ request_body: string; response_body: string }>("SELECT request_body, response_body FROM outbound_calls"),
     submission: (await one<{ request_body: string }>("SELECT request_body FROM aml_submissions")).request_body,
-    event: await one<{ raw_body: string; data: unknown }>("SELECT raw_body, data FROM aml_events"),
+    event: await one<{ raw_body: string; data: unknown; raw_headers: unknown }>("SELECT raw_body, data, raw_headers FROM aml_events"),
+    outside: {
+      pushError: (await one<{ push_error: string }>("SELECT push_error FROM enrollments")).push_error,
+      product: await one<{ message: string; accounts: unknown }>("SELECT message, accounts FROM product_requests"),
+      call: await one<{ error: string; parsed: unknown }>("SELECT error, parsed FROM outbound_calls"),
+      submission: await one<{ message: string; errors: unknown }>("SELECT message, errors FROM aml_submissions"),
+      view: (await one<{ submission_message: string }>("SELECT submission_message FROM aml_customers")).submission_message,
+    },
   };
 }
 
@@ -125,6 +160,17 @@ async function expectOpensTo(keys: TPiiKeys) {
   expect(openText(s.submission, body, keyring)).toBe(AML_BODY);
   expect(openText(s.event.raw_body, piiOwner.amlEvent(EVENT.id), keyring)).toBe(JSON.stringify(EVENT));
   expect(openIdentities(s.event.data, piiOwner.amlEvent(EVENT.id), keyring)).toEqual(EVENT.data);
+  // The outside text reads back exactly; what was a sentence before reasons were codes is shown as it is.
+  const text = (value: string) => ({ code: "text", text: value });
+  expect(openReason(s.outside.pushError, body, keyring)).toEqual(text(OUTSIDE.pushError));
+  expect(openReason(s.outside.product.message, body, keyring)).toEqual(text(OUTSIDE.productMessage));
+  expect(openJson(s.outside.product.accounts, body, keyring)).toEqual(OUTSIDE.accounts);
+  expect(openReason(s.outside.call.error, body, keyring)).toEqual(text(OUTSIDE.callError));
+  expect(openJson(s.outside.call.parsed, body, keyring)).toEqual(OUTSIDE.parsed);
+  expect(openReason(s.outside.submission.message, body, keyring)).toEqual(text(OUTSIDE.submissionMessage));
+  expect(openJson(s.outside.submission.errors, body, keyring)).toEqual(OUTSIDE.errors);
+  expect(openJson(s.event.raw_headers, piiOwner.amlEvent(EVENT.id), keyring)).toEqual(OUTSIDE.rawHeaders);
+  expect(openReason(s.outside.view, piiOwner.amlCustomer("100001"), keyring)).toEqual(text(OUTSIDE.submissionMessage));
   expect(s.enrollment.main_doc_index).toBe(blindIndex(MAIN, keys.indexKey));
   expect(s.enrollment.main_doc_last4).toBe(MAIN.slice(-4));
   // Nothing left in clear or under another key.
@@ -137,6 +183,15 @@ async function expectOpensTo(keys: TPiiKeys) {
     scanText(s.submission, keyring),
     scanText(s.event.raw_body, keyring),
     scanIdentities(s.event.data, keyring),
+    scanText(s.outside.pushError, keyring),
+    scanText(s.outside.product.message, keyring),
+    scanJson(s.outside.product.accounts, keyring),
+    scanText(s.outside.call.error, keyring),
+    scanJson(s.outside.call.parsed, keyring),
+    scanText(s.outside.submission.message, keyring),
+    scanJson(s.outside.submission.errors, keyring),
+    scanJson(s.event.raw_headers, keyring),
+    scanText(s.outside.view, keyring),
   ];
   expect(scans.every((scan) => scan.clear === 0 && scan.stale === 0)).toBe(true);
 }
@@ -147,13 +202,35 @@ describe("upgrading a database written before sealing", () => {
     for (const number of NUMBERS) expect(text).toContain(number);
   });
 
-  it("the upgrade seals every number and fills the blind index; a second run does nothing", async () => {
-    expect(await applyMigrations(scratch.url)).toEqual(["20261122011931_pii_at_rest", "data:pii_at_rest"]);
+  it("the upgrade seals every number and outside text and fills the blind index; a second run does nothing", async () => {
+    expect(await applyMigrations(scratch.url)).toEqual(["20261122011931_pii_at_rest", "data:pii_at_rest", "data:external_text_at_rest"]);
     const text = await dump();
     expect(NUMBERS.filter((number) => text.includes(number))).toEqual([]);
     await expectOpensTo(dev);
-    const { rows } = await client.query<{ report: { sealedValues: number; reindexed: number } }>("SELECT report FROM data_migrations WHERE name = 'pii_at_rest'");
-    expect(rows[0]!.report).toMatchObject({ sealedValues: VALUES, reindexed: 1 });
+    const { rows } = await client.query<{ name: string; report: { sealedValues: number; reindexed: number } }>("SELECT name, report FROM data_migrations ORDER BY name");
+    expect(rows.map((r) => [r.name, r.report.sealedValues, r.report.reindexed])).toEqual([
+      ["external_text_at_rest", 0, 0],
+      ["pii_at_rest", VALUES, 1],
+    ]);
+    expect(await applyMigrations(scratch.url)).toEqual([]);
+  });
+});
+
+describe("upgrading a database whose numbers were sealed, but not what the core and AMLYZE said", () => {
+  it("the data migration external_text_at_rest seals that text once; numbers already sealed are left as they are", async () => {
+    // What the console before this change wrote after pii_at_rest had run: the outside text in clear.
+    await writeOutsideInClear();
+    await client.query("DELETE FROM data_migrations WHERE name = 'external_text_at_rest'");
+    const before = await dump();
+    expect(NUMBERS.filter((number) => before.includes(number))).toEqual([MAIN, "998877665"]);
+    expect(await applyMigrations(scratch.url)).toEqual(["data:external_text_at_rest"]);
+    const text = await dump();
+    expect(NUMBERS.filter((number) => text.includes(number))).toEqual([]);
+    await expectOpensTo(dev);
+    const { rows } = await client.query<{ report: { sealedValues: number; resealedValues: number; reindexed: number } }>(
+      "SELECT report FROM data_migrations WHERE name = 'external_text_at_rest'",
+    );
+    expect(rows[0]!.report).toMatchObject({ sealedValues: OUTSIDE_VALUES, resealedValues: 0, reindexed: 0 });
     expect(await applyMigrations(scratch.url)).toEqual([]);
   });
 });
@@ -174,13 +251,14 @@ describe("npm run pii:rotate", () => {
   it("re-seals everything with the new key and re-indexes with the new index key, once, audited", async () => {
     const report = await rotatePiiKey(client, rotated);
     expect(report).toMatchObject({ keyVersion: 2, sealedValues: 0, resealedValues: VALUES, reindexed: 1 });
-    expect(Object.values(report.tables).map((t) => t.updated)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(Object.keys(report.tables)).toEqual(TABLES);
+    expect(Object.values(report.tables).map((t) => t.updated)).toEqual([1, 1, 1, 1, 1, 1, 1]);
     // Once done, the old key can go.
     await expectOpensTo(piiKeysFromEnv({ PII_ENCRYPTION_KEYS: `2:${K2}`, PII_INDEX_KEY: INDEX2 }));
     const again = await rotatePiiKey(client, rotated);
     expect(again).toMatchObject({ sealedValues: 0, resealedValues: 0, reindexed: 0 });
     const audits = await client.query<{ details: Record<string, number> }>("SELECT details FROM audit_events WHERE action = 'pii.key_rotated'");
-    expect(audits.rows.map((r) => r.details)).toEqual([{ keyVersion: 2, sealed: 0, resealed: VALUES, reindexed: 1, rows: 6 }]);
+    expect(audits.rows.map((r) => r.details)).toEqual([{ keyVersion: 2, sealed: 0, resealed: VALUES, reindexed: 1, rows: 7 }]);
   });
 
   it("the command prints counts, never a value", async () => {

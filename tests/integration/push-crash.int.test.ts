@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TCrashPoint } from "@/lib/push/pipeline";
+import { openRelated } from "./pii-helpers";
 import {
   CORE_PASSWORD,
   CORE_USER,
@@ -127,7 +128,8 @@ describe("push survives a worker killed at any point", () => {
     expect(ledger.customers.length).toBeLessThanOrEqual(enrollments.length);
 
     // What the console believes is opened exists in the core, exactly.
-    const opened = await prisma.productRequest.findMany({ where: { enrollmentId: { in: enrollments }, status: "opened" } });
+    const opened = openRelated(await prisma.productRequest.findMany({ where: { enrollmentId: { in: enrollments }, status: "opened" } }));
+    expect(opened.every((p) => Array.isArray(p.accounts))).toBe(true);
     const ledgerNumbers = new Set(ledger.accounts.map((a) => a.accountNumber));
     for (const p of opened) {
       for (const account of p.accounts as { accountNumber: string | null }[]) expect(ledgerNumbers.has(account.accountNumber!)).toBe(true);

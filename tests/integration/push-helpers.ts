@@ -14,7 +14,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { prisma as sharedPrisma, uniqueCode } from "./db";
-import { openBodies, openRelated } from "./pii-helpers";
+import { openBodies, openRelated, readEnrollment } from "./pii-helpers";
 
 /**
  * The push tests get a database of their own: a push worker of another run (the e2e worker, a
@@ -82,10 +82,9 @@ export async function queuePush(enrollmentId: string, products: TProductInput[])
 
 export type TCoreHarness = { sandbox: TCoreSandbox; url: string; core: TCoreClient; stop: () => Promise<void> };
 
-export async function startCore(timeoutMs = 1500): Promise<TCoreHarness> {
-  // Its own range of customer numbers: the AML view is keyed by them, and the database outlives
-  // every sandbox (which would start at 100001 each time).
-  const firstCustomerNumber = 1_000_000_000 + Math.floor(Math.random() * 8_000_000) * 1_000_000;
+export async function startCore(timeoutMs = 1500, firstCustomerNumber = 1_000_000_000 + Math.floor(Math.random() * 8_000_000) * 1_000_000): Promise<TCoreHarness> {
+  // Its own range of customer numbers by default: the AML view is keyed by them, and the database
+  // outlives every sandbox (which would start at 100001 each time).
   const sandbox = createCoreSandbox({ username: CORE_USER, password: CORE_PASSWORD, firstCustomerNumber });
   const url = await sandbox.listen(0, "127.0.0.1");
   const core = createCoreClient({ baseUrl: url, username: CORE_USER, password: CORE_PASSWORD, timeoutMs });
@@ -109,7 +108,8 @@ export function pushDeps(harness: { url: string; core: TCoreClient }, lockPool: 
 }
 
 
-export const loadEnrollment = (id: string) => prisma.enrollment.findUniqueOrThrow({ where: { id } });
+/** The enrollment row, its push error read as the English UI shows it. */
+export const loadEnrollment = async (id: string) => readEnrollment(await prisma.enrollment.findUniqueOrThrow({ where: { id } }));
 /** Product requests and outbound calls with what is stored sealed opened. */
 export const loadProducts = async (id: string) => openRelated(await prisma.productRequest.findMany({ where: { enrollmentId: id }, orderBy: { position: "asc" } }));
 export const loadCalls = async (id: string) => openBodies(await prisma.outboundCall.findMany({ where: { enrollmentId: id }, orderBy: [{ startedAt: "asc" }, { attempt: "asc" }] }));

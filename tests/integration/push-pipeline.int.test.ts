@@ -3,7 +3,8 @@
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TCoreFaults } from "@/sandbox/core-server";
-import { customerCallKey, runPush, STALE_ATTEMPT_MESSAGE } from "@/lib/push/pipeline";
+import { customerCallKey, runPush, STALE_ATTEMPT_REASON } from "@/lib/push/pipeline";
+import { reasonText } from "@/tests/reason-text";
 import { requestPush } from "@/lib/push/request-push";
 import { resolveProduct } from "@/lib/push/resolve-product";
 import { saveSection } from "@/lib/enrollment/save-section";
@@ -326,7 +327,7 @@ describe("push requests and reconciliation", () => {
     expect(await runPush(pushDeps(harness, lockPool), id)).toEqual({ kind: "settled", status: "pushed" });
     const customerCalls = (await loadCalls(id)).filter((c) => c.step === "core_customer");
     expect(customerCalls.map((c) => [c.outcome, c.error])).toEqual([
-      ["unknown", STALE_ATTEMPT_MESSAGE],
+      ["unknown", reasonText(STALE_ATTEMPT_REASON)],
       ["success", null],
     ]);
   });
@@ -340,7 +341,7 @@ describe("push requests and reconciliation", () => {
     expect(harness.sandbox.ledger.snapshot().accounts).toHaveLength(1);
     expect(await runPush(pushDeps(harness, lockPool), id)).toEqual({ kind: "settled", status: "needs_reconciliation" });
     const [only] = await loadProducts(id);
-    expect(only).toMatchObject({ status: "needs_reconciliation", message: STALE_ATTEMPT_MESSAGE });
+    expect(only).toMatchObject({ status: "needs_reconciliation", message: reasonText(STALE_ATTEMPT_REASON) });
     const productCalls = (await loadCalls(id)).filter((c) => c.step === "core_product");
     expect(productCalls.map((c) => c.outcome)).toEqual(["unknown"]);
     expect(harness.sandbox.ledger.snapshot().accounts).toHaveLength(1);

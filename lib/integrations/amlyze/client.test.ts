@@ -6,6 +6,7 @@ import { AMLYZE_TOKEN, captureLogs, closedPortUrl, startRawReceiver } from "../t
 import { CircuitOpenError, createCircuitBreaker } from "./circuit-breaker";
 import { createAmlyzeClient, type TAmlyzeClientOptions } from "./client";
 import type { TSimplifiedCustomerRequest } from "./schemas";
+import { readable } from "@/tests/reason-text";
 
 const BODY: TSimplifiedCustomerRequest = {
   communicationNumber: "EC-test-0001",
@@ -80,7 +81,7 @@ describe("AMLYZE simplified-customer against the sandbox", () => {
   it("the seed's malformed 500 is a failure with its raw text kept, not a crash", async () => {
     const { amlyze } = await start({ kind: "malformed500" });
     const { exchange, result } = await amlyze.submitCustomer(BODY);
-    expect(result).toEqual({ kind: "retryable", reason: "HTTP 500: body is not valid JSON" });
+    expect(readable(result)).toEqual({ kind: "retryable", reason: "HTTP 500: body is not valid JSON" });
     expect(exchange.outcome).toEqual({ kind: "response", status: 500, rawBody: AMLYZE_MALFORMED_500_BODY, json: undefined });
   });
 
@@ -93,7 +94,7 @@ describe("AMLYZE simplified-customer against the sandbox", () => {
     [{ kind: "timeout", afterProcessing: true }, "no answer: timeout after 300 ms"],
   ] as const)("fault %j → retryable (%s)", async (fault, reason) => {
     const { amlyze } = await start(fault);
-    expect((await amlyze.submitCustomer(BODY)).result).toEqual({ kind: "retryable", reason });
+    expect(readable((await amlyze.submitCustomer(BODY)).result)).toEqual({ kind: "retryable", reason });
   });
 
   it("a resend of the same body after a lost answer is accepted under the same communicationNumber", async () => {
@@ -105,7 +106,7 @@ describe("AMLYZE simplified-customer against the sandbox", () => {
 
   it("connection refused → retryable, not sent", async () => {
     const amlyze = createAmlyzeClient({ baseUrl: await closedPortUrl(), auth: BEARER, timeoutMs: 300, logger: captureLogs().logger });
-    expect((await amlyze.submitCustomer(BODY)).result).toEqual({ kind: "retryable", reason: "not sent: connection refused (ECONNREFUSED)" });
+    expect(readable((await amlyze.submitCustomer(BODY)).result)).toEqual({ kind: "retryable", reason: "not sent: connection refused (ECONNREFUSED)" });
   });
 
   it("wrong or missing credentials → rejected 401", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AMLYZE_MALFORMED_500_BODY } from "@/sandbox/amlyze-server";
 import { responseOf } from "../test-helpers";
 import { mapAmlyzeExchange, parseAmlyzeErrors } from "./map";
+import { readable } from "@/tests/reason-text";
 
 const response = (status: number, rawBody: string) => responseOf(status, rawBody, "http://amlyze/x");
 
@@ -32,7 +33,7 @@ describe("parseAmlyzeErrors", () => {
 describe("mapAmlyzeExchange", () => {
   it("only REQUEST_ACCEPTED is accepted", () => {
     expect(mapAmlyzeExchange(response(200, '{"resultType":"REQUEST_ACCEPTED"}'))).toEqual({ kind: "accepted" });
-    expect(mapAmlyzeExchange(response(200, '{"resultType":"OK"}'))).toEqual({ kind: "retryable", reason: "HTTP 200 without REQUEST_ACCEPTED (unexpected body)" });
+    expect(readable(mapAmlyzeExchange(response(200, '{"resultType":"OK"}')))).toEqual({ kind: "retryable", reason: "HTTP 200 without REQUEST_ACCEPTED (body has an unexpected shape)" });
     const rejected200 = '{"resultType":"REQUEST_REJECTED","status":400,"error":"Duplicate communicationNumber"}';
     expect(mapAmlyzeExchange(response(200, rejected200))).toEqual({ kind: "rejected", status: 200, errors: [{ message: "Duplicate communicationNumber" }], raw: rejected200 });
   });
@@ -40,8 +41,8 @@ describe("mapAmlyzeExchange", () => {
   it("4XX is rejected with the raw body kept; 408/429/5XX are retryable", () => {
     const seed400 = '{\n    "errors": ["CommunicationNumber is mandatory"]\n}';
     expect(mapAmlyzeExchange(response(400, seed400))).toEqual({ kind: "rejected", status: 400, errors: [{ message: "CommunicationNumber is mandatory" }], raw: seed400 });
-    expect(mapAmlyzeExchange(response(429, "{}"))).toEqual({ kind: "retryable", reason: "HTTP 429: {}" });
-    expect(mapAmlyzeExchange(response(500, AMLYZE_MALFORMED_500_BODY))).toEqual({ kind: "retryable", reason: "HTTP 500: body is not valid JSON" });
+    expect(readable(mapAmlyzeExchange(response(429, "{}")))).toEqual({ kind: "retryable", reason: "HTTP 429: {}" });
+    expect(readable(mapAmlyzeExchange(response(500, AMLYZE_MALFORMED_500_BODY)))).toEqual({ kind: "retryable", reason: "HTTP 500: body is not valid JSON" });
     expect(mapAmlyzeExchange(response(302, ""))).toEqual({ kind: "rejected", status: 302, errors: [{ message: "HTTP 302 with an empty body" }], raw: "" });
   });
 });

@@ -2,6 +2,7 @@
 // communicationNumber + customerExtId, so any lack of a clear answer is retryable with the
 // same body; only a definite refusal is "rejected". REQUEST_ACCEPTED only means "received":
 // the screening results arrive later as webhooks (CONTRACTS §4).
+import { noAnswerReason, type TReason } from "@/lib/reasons/reason";
 import type { TExchange } from "../http/base-client";
 import { ZAccepted, ZErrorCodeForm, ZErrorsForm, ZRejectedForm } from "./schemas";
 
@@ -11,7 +12,7 @@ export type TAmlyzeResult =
   | { kind: "accepted" }
   /** `raw` is the body exactly as received, whatever its form (even invalid JSON). */
   | { kind: "rejected"; status: number; errors: TAmlyzeError[]; raw: string }
-  | { kind: "retryable"; reason: string };
+  | { kind: "retryable"; reason: TReason };
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value : undefined);
 
@@ -48,17 +49,18 @@ const isTransient = (status: number) => status === 408 || status === 429 || stat
 
 export function mapAmlyzeExchange(exchange: TExchange): TAmlyzeResult {
   const outcome = exchange.outcome;
-  if (outcome.kind !== "response") return { kind: "retryable", reason: `${outcome.kind === "not_sent" ? "not sent" : "no answer"}: ${outcome.reason}` };
+  if (outcome.kind !== "response") return { kind: "retryable", reason: noAnswerReason(outcome) };
   const { status, json, rawBody } = outcome;
   if (status >= 200 && status < 300) {
     if (ZAccepted.safeParse(json).success) return { kind: "accepted" };
     // A 2XX that explicitly rejects is a refusal; anything else unreadable may be a proxy page.
     if (ZRejectedForm.safeParse(json).success) return { kind: "rejected", status, errors: parseAmlyzeErrors(status, json, rawBody), raw: rawBody };
-    return { kind: "retryable", reason: `HTTP ${status} without REQUEST_ACCEPTED (${json === undefined ? "body is not JSON" : "unexpected body"})` };
+    return { kind: "retryable", reason: { code: "http.not_accepted", status, body: json === undefined ? "not_json" : "unexpected" } };
   }
   if (isTransient(status)) {
-    const detail = json === undefined ? "body is not valid JSON" : parseAmlyzeErrors(status, json, rawBody).map((e) => e.message).join("; ");
-    return { kind: "retryable", reason: `HTTP ${status}: ${detail}` };
+    // AMLYZE's own words, verbatim (they may echo what was sent: stored sealed).
+    const detail = json === undefined ? null : parseAmlyzeErrors(status, json, rawBody).map((e) => e.message).join("; ");
+    return { kind: "retryable", reason: { code: "http.amlyze_error", status, detail } };
   }
   return { kind: "rejected", status, errors: parseAmlyzeErrors(status, json, rawBody), raw: rawBody };
 }

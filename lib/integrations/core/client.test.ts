@@ -4,6 +4,7 @@ import { IntegrationError } from "../http/errors";
 import { captureLogs, closedPortUrl, CORE_PASS, CORE_USER, readFixture, startRawReceiver } from "../test-helpers";
 import { createCoreClient, type TCoreClientOptions } from "./client";
 import type { TCoreCustomerPayload } from "./schemas";
+import { readable } from "@/tests/reason-text";
 
 let sandbox: TCoreSandbox | undefined;
 afterEach(async () => {
@@ -72,15 +73,15 @@ describe("core_customer against the sandbox", () => {
     [{ kind: "garbage", afterProcessing: true }, "HTTP 201 without a valid customer_number (body is not JSON)"],
   ] as const)("fault %j → retryable (%s)", async (fault, reason) => {
     const { sb, core } = await start({ core_customer: fault });
-    expect((await core.pushCustomer(fixture(1))).result).toEqual({ kind: "retryable", reason });
+    expect(readable((await core.pushCustomer(fixture(1))).result)).toEqual({ kind: "retryable", reason });
     expect(sb.ledger.listCustomers()).toHaveLength("afterProcessing" in fault ? 1 : 0);
   });
 
   it("connection refused → retryable, marked as not sent", async () => {
     const core = createCoreClient({ baseUrl: await closedPortUrl(), username: CORE_USER, password: CORE_PASS, timeoutMs: 300, logger: captureLogs().logger });
     const { exchange, result } = await core.pushCustomer(fixture(1));
-    expect(exchange.outcome).toEqual({ kind: "not_sent", reason: "connection refused (ECONNREFUSED)" });
-    expect(result).toEqual({ kind: "retryable", reason: "not sent: connection refused (ECONNREFUSED)" });
+    expect(readable(exchange.outcome)).toEqual({ kind: "not_sent", reason: "connection refused (ECONNREFUSED)" });
+    expect(readable(result)).toEqual({ kind: "retryable", reason: "not sent: connection refused (ECONNREFUSED)" });
   });
 
   it("refuses a body that is not an enrollment, before sending", async () => {
@@ -146,14 +147,14 @@ describe("core_product against the sandbox", () => {
     [{ kind: "garbage", afterProcessing: true }, "HTTP 201 without a readable accounts_info (body is not JSON)", 1],
   ] as const)("fault %j → unknown (%s), never retried; accounts opened: %i", async (fault, reason, opened) => {
     const { sb, core } = await withCustomer({ core_product: fault });
-    expect((await core.openProduct(PRODUCT)).result).toEqual({ kind: "unknown", reason });
+    expect(readable((await core.openProduct(PRODUCT)).result)).toEqual({ kind: "unknown", reason });
     // The afterProcessing cases are why: the account exists although we saw a failure.
     expect(sb.ledger.accountCount(100001, "AH01")).toBe(opened);
   });
 
   it("connection refused → not_sent, the only retryable product outcome", async () => {
     const core = createCoreClient({ baseUrl: await closedPortUrl(), username: CORE_USER, password: CORE_PASS, timeoutMs: 300, logger: captureLogs().logger });
-    expect((await core.openProduct(PRODUCT)).result).toEqual({ kind: "not_sent", reason: "connection refused (ECONNREFUSED)" });
+    expect(readable((await core.openProduct(PRODUCT)).result)).toEqual({ kind: "not_sent", reason: "connection refused (ECONNREFUSED)" });
   });
 
   it("sends the seed's related_client_info names and exact bytes", async () => {

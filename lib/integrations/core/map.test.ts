@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TOutcome } from "../http/base-client";
 import { exchangeOf, responseOf } from "../test-helpers";
 import { mapCustomerExchange, mapProductExchange } from "./map";
+import { readable } from "@/tests/reason-text";
 
 const exchange = (outcome: TOutcome) => exchangeOf(outcome, "http://core/x");
 const response = (status: number, rawBody: string) => responseOf(status, rawBody, "http://core/x");
@@ -9,23 +10,23 @@ const response = (status: number, rawBody: string) => responseOf(status, rawBody
 describe("mapCustomerExchange", () => {
   it("only a 201 with a positive integer customer_number is created", () => {
     expect(mapCustomerExchange(response(201, '{"customer_number":7,"extra":true}'))).toEqual({ kind: "created", customerNumber: 7 });
-    expect(mapCustomerExchange(response(201, '{"customer_number":"7"}'))).toEqual({ kind: "retryable", reason: "HTTP 201 without a valid customer_number (body has an unexpected shape)" });
-    expect(mapCustomerExchange(response(201, "{}"))).toEqual({ kind: "retryable", reason: "HTTP 201 without a valid customer_number (body has an unexpected shape)" });
-    expect(mapCustomerExchange(response(200, '{"customer_number":7}'))).toEqual({ kind: "retryable", reason: "HTTP 200 instead of 201" });
-    expect(mapCustomerExchange(response(302, ""))).toEqual({ kind: "retryable", reason: "HTTP 302" });
+    expect(readable(mapCustomerExchange(response(201, '{"customer_number":"7"}')))).toEqual({ kind: "retryable", reason: "HTTP 201 without a valid customer_number (body has an unexpected shape)" });
+    expect(readable(mapCustomerExchange(response(201, "{}")))).toEqual({ kind: "retryable", reason: "HTTP 201 without a valid customer_number (body has an unexpected shape)" });
+    expect(readable(mapCustomerExchange(response(200, '{"customer_number":7}')))).toEqual({ kind: "retryable", reason: "HTTP 200 instead of 201" });
+    expect(readable(mapCustomerExchange(response(302, "")))).toEqual({ kind: "retryable", reason: "HTTP 302" });
   });
 
   it("4XX is rejected with {message} verbatim, else the raw body; 408/429 are retryable", () => {
     expect(mapCustomerExchange(response(422, '{"message":"  Documento duplicado  "}'))).toEqual({ kind: "rejected", status: 422, message: "  Documento duplicado  " });
     expect(mapCustomerExchange(response(400, "Bad Request: no body"))).toEqual({ kind: "rejected", status: 400, message: "Bad Request: no body" });
     expect(mapCustomerExchange(response(400, '{"error":"x"}'))).toEqual({ kind: "rejected", status: 400, message: '{"error":"x"}' });
-    expect(mapCustomerExchange(response(403, ""))).toEqual({ kind: "rejected", status: 403, message: "HTTP 403 with an empty body" });
-    expect(mapCustomerExchange(response(429, '{"message":"slow down"}'))).toEqual({ kind: "retryable", reason: "HTTP 429" });
+    expect(mapCustomerExchange(response(403, ""))).toEqual({ kind: "rejected", status: 403, message: null });
+    expect(readable(mapCustomerExchange(response(429, '{"message":"slow down"}')))).toEqual({ kind: "retryable", reason: "HTTP 429" });
   });
 
   it("no answer and not sent are both retryable, and say which", () => {
-    expect(mapCustomerExchange(exchange({ kind: "unknown", reason: "timeout after 5 ms" }))).toEqual({ kind: "retryable", reason: "no answer: timeout after 5 ms" });
-    expect(mapCustomerExchange(exchange({ kind: "not_sent", reason: "invalid URL" }))).toEqual({ kind: "retryable", reason: "not sent: invalid URL" });
+    expect(readable(mapCustomerExchange(exchange({ kind: "unknown", reason: { code: "net.timeout", ms: 5 } })))).toEqual({ kind: "retryable", reason: "no answer: timeout after 5 ms" });
+    expect(readable(mapCustomerExchange(exchange({ kind: "not_sent", reason: { code: "request.invalid_url" } })))).toEqual({ kind: "retryable", reason: "not sent: invalid URL" });
   });
 });
 
@@ -51,7 +52,7 @@ describe("mapProductExchange", () => {
   });
 
   it("a 2XX that does not say which account exists is unknown, never success", () => {
-    expect(mapProductExchange(response(201, '{"accounts_info":[]}'))).toEqual({ kind: "unknown", reason: "HTTP 201 without a readable accounts_info (body has an unexpected shape)" });
+    expect(readable(mapProductExchange(response(201, '{"accounts_info":[]}')))).toEqual({ kind: "unknown", reason: "HTTP 201 without a readable accounts_info (body has an unexpected shape)" });
     expect(mapProductExchange(response(201, '{"accounts_info":[{"action":"CREATE","account_product":"SAV1"}]}')).kind).toBe("unknown");
     expect(mapProductExchange(response(201, '{"accounts_info":[{"action":"OPENED","account_product":"SAV1","account_number":"1"}]}')).kind).toBe("unknown");
   });
@@ -59,12 +60,15 @@ describe("mapProductExchange", () => {
   it("other 4XX and unreadable 400 are rejected with the message; 5XX and 3XX are unknown", () => {
     expect(mapProductExchange(response(400, "product_code invalid"))).toEqual({ kind: "rejected", status: 400, message: "product_code invalid" });
     expect(mapProductExchange(response(409, '{"message":"Cuenta ya existe"}'))).toEqual({ kind: "rejected", status: 409, message: "Cuenta ya existe" });
-    expect(mapProductExchange(response(503, '{"message":"down"}'))).toEqual({ kind: "unknown", reason: "HTTP 503" });
-    expect(mapProductExchange(response(307, ""))).toEqual({ kind: "unknown", reason: "HTTP 307" });
+    expect(readable(mapProductExchange(response(503, '{"message":"down"}')))).toEqual({ kind: "unknown", reason: "HTTP 503" });
+    expect(readable(mapProductExchange(response(307, "")))).toEqual({ kind: "unknown", reason: "HTTP 307" });
   });
 
   it("passes not_sent and unknown through unchanged", () => {
-    expect(mapProductExchange(exchange({ kind: "not_sent", reason: "connection refused (ECONNREFUSED)" }))).toEqual({ kind: "not_sent", reason: "connection refused (ECONNREFUSED)" });
-    expect(mapProductExchange(exchange({ kind: "unknown", reason: "connection reset (ECONNRESET)" }))).toEqual({ kind: "unknown", reason: "connection reset (ECONNRESET)" });
+    const refused = { code: "net.errno", errno: "ECONNREFUSED" } as const;
+    const reset = { code: "net.errno", errno: "ECONNRESET" } as const;
+    expect(mapProductExchange(exchange({ kind: "not_sent", reason: refused }))).toEqual({ kind: "not_sent", reason: refused });
+    expect(mapProductExchange(exchange({ kind: "unknown", reason: reset }))).toEqual({ kind: "unknown", reason: reset });
+    expect(readable(mapProductExchange(exchange({ kind: "unknown", reason: reset })))).toEqual({ kind: "unknown", reason: "connection reset (ECONNRESET)" });
   });
 });

@@ -5,6 +5,7 @@ import { captureLogs, closedPortUrl, startRawReceiver } from "../test-helpers";
 import { redactUrl, sendJson, type TSendJsonOptions } from "./base-client";
 import { classifyFetchError } from "./classify-error";
 import { IntegrationError } from "./errors";
+import { readable } from "@/tests/reason-text";
 
 const SECRET = "s3cr3t-P4ss-base";
 const BASIC = { kind: "basic", username: "console", password: SECRET } as const;
@@ -81,20 +82,20 @@ describe("sendJson: what is sent", () => {
 describe("sendJson: not sent", () => {
   it("connection refused on a closed port", async () => {
     const exchange = await send({ url: `${await closedPortUrl()}/core_product` });
-    expect(exchange.outcome).toEqual({ kind: "not_sent", reason: "connection refused (ECONNREFUSED)" });
+    expect(readable(exchange.outcome)).toEqual({ kind: "not_sent", reason: "connection refused (ECONNREFUSED)" });
     expect(exchange.requestBody).toBe('{"a":1}');
   });
 
   it("invalid URL, unsupported scheme, blocked port", async () => {
-    expect((await send({ url: "not a url" })).outcome).toEqual({ kind: "not_sent", reason: "invalid URL" });
-    expect((await send({ url: "ftp://127.0.0.1/x" })).outcome).toEqual({ kind: "not_sent", reason: "unsupported URL scheme ftp:" });
-    expect((await send({ url: "http://127.0.0.1:1/x" })).outcome).toEqual({ kind: "not_sent", reason: "port blocked by fetch" });
+    expect(readable((await send({ url: "not a url" })).outcome)).toEqual({ kind: "not_sent", reason: "invalid URL" });
+    expect(readable((await send({ url: "ftp://127.0.0.1/x" })).outcome)).toEqual({ kind: "not_sent", reason: "unsupported URL scheme ftp:" });
+    expect(readable((await send({ url: "http://127.0.0.1:1/x" })).outcome)).toEqual({ kind: "not_sent", reason: "port blocked by fetch" });
   });
 
   it("credentials in the URL are refused and never echoed", async () => {
     const logs = captureLogs();
     const exchange = await send({ url: `http://user:${SECRET}@127.0.0.1:9/x?token=abc`, logger: logs.logger });
-    expect(exchange.outcome).toEqual({ kind: "not_sent", reason: "URL carries credentials; configure them as auth instead" });
+    expect(readable(exchange.outcome)).toEqual({ kind: "not_sent", reason: "URL carries credentials; configure them as auth instead" });
     expect(exchange.url).toBe("http://127.0.0.1:9/x?token=redacted");
     expect(JSON.stringify(exchange) + logs.text()).not.toContain(SECRET);
   });
@@ -102,9 +103,9 @@ describe("sendJson: not sent", () => {
   it("a credential that cannot be a header value is refused without quoting it", async () => {
     const r = await receiver();
     const exchange = await send({ url: r.url, auth: { kind: "bearer", token: "abc\r\nX-Evil: 1" } });
-    expect(exchange.outcome).toEqual({ kind: "not_sent", reason: "credentials contain characters not allowed in an HTTP header" });
+    expect(readable(exchange.outcome)).toEqual({ kind: "not_sent", reason: "credentials contain characters not allowed in an HTTP header" });
     const colon = await send({ url: r.url, auth: { kind: "basic", username: "a:b", password: "x" } });
-    expect(colon.outcome).toEqual({ kind: "not_sent", reason: "Basic auth username must not contain ':'" });
+    expect(readable(colon.outcome)).toEqual({ kind: "not_sent", reason: "Basic auth username must not contain ':'" });
     expect(r.received).toHaveLength(0);
   });
 });
@@ -114,16 +115,16 @@ describe("sendJson: unknown (may have reached the server)", () => {
     const url = await misbehaving(() => undefined);
     const started = Date.now();
     const exchange = await send({ url, timeoutMs: 300 });
-    expect(exchange.outcome).toEqual({ kind: "unknown", reason: "timeout after 300 ms" });
+    expect(readable(exchange.outcome)).toEqual({ kind: "unknown", reason: "timeout after 300 ms" });
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(exchange.durationMs).toBeGreaterThanOrEqual(290);
   });
 
   it("connection reset (RST) and connection closed without an answer", async () => {
     const rst = await misbehaving((req) => req.socket.resetAndDestroy());
-    expect((await send({ url: rst })).outcome).toEqual({ kind: "unknown", reason: "connection reset (ECONNRESET)" });
+    expect(readable((await send({ url: rst })).outcome)).toEqual({ kind: "unknown", reason: "connection reset (ECONNRESET)" });
     const closed = await misbehaving((req) => req.socket.destroy());
-    expect((await send({ url: closed })).outcome).toEqual({ kind: "unknown", reason: "connection closed by the server (UND_ERR_SOCKET)" });
+    expect(readable((await send({ url: closed })).outcome)).toEqual({ kind: "unknown", reason: "connection closed by the server (UND_ERR_SOCKET)" });
   });
 
   it("status received but the body cut off: unknown, since the server did act", async () => {
@@ -132,17 +133,17 @@ describe("sendJson: unknown (may have reached the server)", () => {
       res.write("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"customer_");
       setTimeout(() => res.destroy(), 20);
     });
-    expect((await send({ url })).outcome).toEqual({ kind: "unknown", reason: "HTTP 201 but the body was lost: connection closed by the server (UND_ERR_SOCKET)" });
+    expect(readable((await send({ url })).outcome)).toEqual({ kind: "unknown", reason: "HTTP 201 but the body was lost: connection closed by the server (UND_ERR_SOCKET)" });
   });
 
   it("aborted by the caller", async () => {
     const url = await misbehaving(() => undefined);
     const exchange = await send({ url, signal: AbortSignal.timeout(50), timeoutMs: 5_000 });
-    expect(exchange.outcome).toEqual({ kind: "unknown", reason: "aborted by the caller" });
+    expect(readable(exchange.outcome)).toEqual({ kind: "unknown", reason: "aborted by the caller" });
     const controller = new AbortController();
     const pending = send({ url, signal: controller.signal, timeoutMs: 5_000 });
     setTimeout(() => controller.abort(), 50);
-    expect((await pending).outcome).toEqual({ kind: "unknown", reason: "aborted by the caller" });
+    expect(readable((await pending).outcome)).toEqual({ kind: "unknown", reason: "aborted by the caller" });
   });
 });
 
@@ -151,17 +152,17 @@ describe("classifyFetchError", () => {
   const coded = (code: string, message = code) => Object.assign(new Error(message), { code });
 
   it("maps DNS failures and multi-address refusals to not_sent", () => {
-    expect(classifyFetchError(fetchError(coded("ENOTFOUND")), 1)).toEqual({ kind: "not_sent", reason: "host not found (ENOTFOUND)" });
-    expect(classifyFetchError(fetchError(coded("EAI_AGAIN")), 1)).toEqual({ kind: "not_sent", reason: "DNS lookup failed (EAI_AGAIN)" });
+    expect(readable(classifyFetchError(fetchError(coded("ENOTFOUND")), 1))).toEqual({ kind: "not_sent", reason: "host not found (ENOTFOUND)" });
+    expect(readable(classifyFetchError(fetchError(coded("EAI_AGAIN")), 1))).toEqual({ kind: "not_sent", reason: "DNS lookup failed (EAI_AGAIN)" });
     const aggregate = new AggregateError([coded("ECONNREFUSED"), coded("ECONNREFUSED")], "all failed");
-    expect(classifyFetchError(fetchError(aggregate), 1)).toEqual({ kind: "not_sent", reason: "connection refused (ECONNREFUSED)" });
+    expect(readable(classifyFetchError(fetchError(aggregate), 1))).toEqual({ kind: "not_sent", reason: "connection refused (ECONNREFUSED)" });
   });
 
   it("anything not known to stop before sending is unknown, with secrets scrubbed", () => {
     const mixed = new AggregateError([coded("ECONNREFUSED"), coded("ECONNRESET")], "mixed");
     expect(classifyFetchError(fetchError(mixed), 1).kind).toBe("unknown");
-    expect(classifyFetchError(fetchError(new Error(`weird ${SECRET}`)), 1, [SECRET])).toEqual({ kind: "unknown", reason: "network error: weird [redacted]" });
-    expect(classifyFetchError("not an error", 1)).toEqual({ kind: "unknown", reason: "network error: no detail" });
+    expect(readable(classifyFetchError(fetchError(new Error(`weird ${SECRET}`)), 1, [SECRET]))).toEqual({ kind: "unknown", reason: "network error: weird [redacted]" });
+    expect(readable(classifyFetchError("not an error", 1))).toEqual({ kind: "unknown", reason: "network error: no detail" });
   });
 });
 

@@ -2,6 +2,7 @@
 // timeout, and report what happened without ever throwing for a network or HTTP problem.
 // The caller stores the exchange (CONTRACTS §5), so it carries the bytes sent, never secrets.
 import { logger as defaultLogger } from "@/lib/logger";
+import type { TReason } from "@/lib/reasons/reason";
 import { classifyFetchError } from "./classify-error";
 import { IntegrationError } from "./errors";
 
@@ -14,9 +15,9 @@ export type TOutcome =
   /** The server answered; `json` is undefined when the body is not valid JSON. */
   | { kind: "response"; status: number; rawBody: string; json: unknown }
   /** The request certainly never reached the server: safe to send again, even if not idempotent. */
-  | { kind: "not_sent"; reason: string }
+  | { kind: "not_sent"; reason: TReason }
   /** It may have reached the server and been processed; only the answer is missing. */
-  | { kind: "unknown"; reason: string };
+  | { kind: "unknown"; reason: TReason };
 
 export type TExchange = {
   /** Exactly the bytes sent (or that would have been sent), as one JSON string. */
@@ -60,18 +61,18 @@ export function redactUrl(raw: string): string {
   }
 }
 
-type TChecked<T> = { ok: true; value: T } | { ok: false; reason: string };
+type TChecked<T> = { ok: true; value: T } | { ok: false; reason: TReason };
 
 function checkUrl(raw: string): TChecked<URL> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, reason: "invalid URL" };
+    return { ok: false, reason: { code: "request.invalid_url" } };
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return { ok: false, reason: `unsupported URL scheme ${url.protocol}` };
+  if (url.protocol !== "http:" && url.protocol !== "https:") return { ok: false, reason: { code: "request.unsupported_scheme", scheme: url.protocol } };
   // fetch would refuse it anyway, but its error message repeats the URL with the password.
-  if (url.username || url.password) return { ok: false, reason: "URL carries credentials; configure them as auth instead" };
+  if (url.username || url.password) return { ok: false, reason: { code: "request.url_credentials" } };
   return { ok: true, value: url };
 }
 
@@ -79,7 +80,7 @@ function authHeader(auth: TAuth): TChecked<string | undefined> {
   if (auth.kind === "none") return { ok: true, value: undefined };
   if (auth.kind === "bearer") return { ok: true, value: `Bearer ${auth.token}` };
   // RFC 7617: the user-id cannot contain a colon, the server would split it wrongly.
-  if (auth.username.includes(":")) return { ok: false, reason: "Basic auth username must not contain ':'" };
+  if (auth.username.includes(":")) return { ok: false, reason: { code: "request.basic_colon" } };
   return { ok: true, value: `Basic ${Buffer.from(`${auth.username}:${auth.password}`, "utf8").toString("base64")}` };
 }
 
@@ -92,7 +93,7 @@ function buildHeaders(auth: TAuth): TChecked<Headers> {
     return { ok: true, value: headers };
   } catch {
     // The Headers error message quotes the offending value, i.e. the credential.
-    return { ok: false, reason: "credentials contain characters not allowed in an HTTP header" };
+    return { ok: false, reason: { code: "request.header_chars" } };
   }
 }
 
@@ -162,7 +163,7 @@ export async function sendJson(options: TSendJsonOptions): Promise<TExchange> {
     response = await fetch(url.value, { method: "POST", headers: headers.value, body: requestBody, signal, redirect: "manual" });
   } catch (error) {
     // The caller's own signal may itself be a timeout; it is still the caller's abort, not ours.
-    if (options.signal?.aborted && !timeout.aborted) return finish({ kind: "unknown", reason: "aborted by the caller" });
+    if (options.signal?.aborted && !timeout.aborted) return finish({ kind: "unknown", reason: { code: "net.aborted" } });
     return finish(classifyFetchError(error, options.timeoutMs, secrets));
   }
   try {
@@ -171,6 +172,6 @@ export async function sendJson(options: TSendJsonOptions): Promise<TExchange> {
   } catch (error) {
     // The server did answer, so the request was processed in some way; the body is lost.
     const lost = classifyFetchError(error, options.timeoutMs, secrets);
-    return finish({ kind: "unknown", reason: `HTTP ${response.status} but the body was lost: ${lost.reason}` });
+    return finish({ kind: "unknown", reason: { code: "net.body_lost", status: response.status, cause: lost.reason } });
   }
 }

@@ -1,10 +1,12 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { clientIp } from "@/lib/actions/client-ip";
 import { authedAction } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/client";
+import { formatReason } from "@/lib/reasons/format";
 import { testConnection } from "@/lib/settings/test-connection";
 
 /** "Test connection": one harmless request with the saved settings; audited (outcome only). */
@@ -21,5 +23,7 @@ export const testIntegrationAction = authedAction
       details: { verdict: result.verdict, status: result.status },
       ip: await clientIp(),
     });
-    return result;
+    // Why nothing answered, in the admin's language.
+    const { reason, ...shown } = result;
+    return reason ? { ...shown, message: formatReason(await getTranslations("reasons"), reason) } : shown;
   });

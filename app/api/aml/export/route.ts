@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { requireApiPermission } from "@/lib/auth/guard";
 import { parseAmlFilters } from "@/lib/aml/aml-filters";
 import { openAmlQueueCsv } from "@/lib/aml/export-csv";
@@ -5,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pg-pool";
 import { forwardedFor } from "@/lib/http/forwarded-for";
+import { formatReason } from "@/lib/reasons/format";
 
 // GET /api/aml/export?<AML queue filters> — the filtered AML queue as CSV, streamed (session auth).
 export async function GET(request: Request) {
@@ -21,7 +23,9 @@ export async function GET(request: Request) {
     ip: forwardedFor(request.headers.get("x-forwarded-for")),
   });
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
-  const csv = await openAmlQueueCsv(pgPool(), filters);
+  // Reasons are stored as codes: the file says them in the user's language, as the queue does.
+  const t = await getTranslations("reasons");
+  const csv = await openAmlQueueCsv(pgPool(), filters, { formatReason: (reason) => formatReason(t, reason) });
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
