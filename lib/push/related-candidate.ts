@@ -1,17 +1,10 @@
 // The related-client picker of the push form: the rows its search returns, the search's input,
 // and what picking a row fills in. No server imports: the form uses this module.
 import { z } from "zod";
+import type { TEnrollmentListItem } from "@/lib/queue/list-enrollments";
 
 /** Another enrollment offered as a joint holder or beneficiary: identity numbers already masked. */
-export type TRelatedCandidate = {
-  id: string;
-  fullName: string;
-  wisenrollCode: string | null;
-  mainDocType: string | null;
-  /** The main document's last four characters behind dots (`••••0001`), never the whole number. */
-  mainDocMasked: string;
-  mainDocCountry: string | null;
-  status: string;
+export type TRelatedCandidate = TEnrollmentListItem & {
   /** The core customer number (as text: a bigint), once the enrollment's customer was saved. */
   customerNumber: string | null;
 };

@@ -1,22 +1,12 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { maskLastFour } from "@/lib/intake/extract-columns";
-import { exactMatchCondition, searchCondition } from "@/lib/queue/list-enrollments";
+import { exactMatchCondition, listItemColumns, searchCondition, toListItem, type TRawListItem } from "@/lib/queue/list-enrollments";
 import type { TRelatedCandidate } from "./related-candidate";
 
 /** How many candidates the picker shows: enough to choose from, few enough to read. */
 export const RELATED_CANDIDATES_LIMIT = 8;
 
-type TRawRow = {
-  id: string;
-  full_name: string;
-  wisenroll_code: string | null;
-  main_doc_type: string | null;
-  main_doc_last4: string | null;
-  main_doc_country: string | null;
-  status: string;
-  customer_number: string | null;
-};
+type TRawRow = TRawListItem & { customer_number: string | null };
 
 /**
  * Other enrollments that may be named as a related client of `excludeId`'s products, found by the
@@ -27,22 +17,12 @@ type TRawRow = {
 export async function searchRelatedCandidates(db: PrismaClient, options: { q: string; excludeId: string }): Promise<TRelatedCandidate[]> {
   const { q, excludeId } = options;
   const rows = await db.$queryRaw<TRawRow[]>`
-    SELECT id, full_name, wisenroll_code, main_doc_type, main_doc_last4, main_doc_country, status::text AS status,
-           customer_number::text AS customer_number
+    SELECT ${listItemColumns}, customer_number::text AS customer_number
     FROM enrollments
     WHERE id <> ${excludeId}::uuid
       AND (customer_number IS NOT NULL OR char_length(wisenroll_code) = 6)
       AND ${searchCondition(q)}
     ORDER BY ${exactMatchCondition(q)} IS TRUE DESC, similarity(full_name, ${q}) DESC, full_name ASC, id ASC
     LIMIT ${RELATED_CANDIDATES_LIMIT}`;
-  return rows.map((row) => ({
-    id: row.id,
-    fullName: row.full_name,
-    wisenrollCode: row.wisenroll_code,
-    mainDocType: row.main_doc_type,
-    mainDocMasked: maskLastFour(row.main_doc_last4),
-    mainDocCountry: row.main_doc_country,
-    status: row.status,
-    customerNumber: row.customer_number,
-  }));
+  return rows.map((row) => ({ ...toListItem(row), customerNumber: row.customer_number }));
 }

@@ -6,36 +6,49 @@ import { decodeCursor, encodeCursor, type TQueueFilters } from "@/lib/queue/queu
 
 export const QUEUE_PAGE_SIZE = 50;
 
-/** One queue row as the browser may see it: identity numbers already masked. */
-export type TQueueRow = {
+/** An enrollment as a list shows it (the queue, the push form's picker): identity numbers already masked. */
+export type TEnrollmentListItem = {
   id: string;
   fullName: string;
   wisenrollCode: string | null;
   mainDocType: string | null;
+  /** The main document's last four characters behind dots (`••••0001`), never the whole number. */
   mainDocMasked: string;
   mainDocCountry: string | null;
-  branchCode: string | null;
-  branchName: string | null;
-  receivedAt: string;
   status: string;
-  issueCount: number;
 };
+
+/** One queue row as the browser may see it. */
+export type TQueueRow = TEnrollmentListItem & { branchCode: string | null; branchName: string | null; receivedAt: string; issueCount: number };
 
 export type TQueuePage = { rows: TQueueRow[]; nextCursor: string | null };
 
-type TRawRow = {
+/** The columns behind a TEnrollmentListItem, as `listItemColumns` selects them. */
+export type TRawListItem = {
   id: string;
   full_name: string;
   wisenroll_code: string | null;
   main_doc_type: string | null;
   main_doc_last4: string | null;
   main_doc_country: string | null;
-  branch_code: string | null;
-  branch_name: string | null;
-  received_at: Date;
   status: string;
-  issue_count: number;
 };
+
+export const listItemColumns = Prisma.sql`id, full_name, wisenroll_code, main_doc_type, main_doc_last4, main_doc_country, status::text AS status`;
+
+export function toListItem(row: TRawListItem): TEnrollmentListItem {
+  return {
+    id: row.id,
+    fullName: row.full_name,
+    wisenrollCode: row.wisenroll_code,
+    mainDocType: row.main_doc_type,
+    mainDocMasked: maskLastFour(row.main_doc_last4),
+    mainDocCountry: row.main_doc_country,
+    status: row.status,
+  };
+}
+
+type TRawRow = TRawListItem & { branch_code: string | null; branch_name: string | null; received_at: Date; issue_count: number };
 
 const SORT_COLUMNS = {
   received: { column: Prisma.raw("received_at"), cursorValue: (row: TRawRow) => row.received_at.toISOString() },
@@ -88,8 +101,7 @@ export async function listEnrollments(db: PrismaClient, filters: TQueueFilters):
   const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const order = desc ? Prisma.sql`${sort.column} DESC, id DESC` : Prisma.sql`${sort.column} ASC, id ASC`;
   const rows = await db.$queryRaw<TRawRow[]>`
-    SELECT id, full_name, wisenroll_code, main_doc_type, main_doc_last4, main_doc_country, branch_code,
-           branch_name, received_at, status::text AS status, issue_count
+    SELECT ${listItemColumns}, branch_code, branch_name, received_at, issue_count
     FROM enrollments ${where}
     ORDER BY ${order}
     LIMIT ${QUEUE_PAGE_SIZE + 1}`;
@@ -97,16 +109,10 @@ export async function listEnrollments(db: PrismaClient, filters: TQueueFilters):
   const last = page[page.length - 1];
   return {
     rows: page.map((row) => ({
-      id: row.id,
-      fullName: row.full_name,
-      wisenrollCode: row.wisenroll_code,
-      mainDocType: row.main_doc_type,
-      mainDocMasked: maskLastFour(row.main_doc_last4),
-      mainDocCountry: row.main_doc_country,
+      ...toListItem(row),
       branchCode: row.branch_code,
       branchName: row.branch_name,
       receivedAt: row.received_at.toISOString(),
-      status: row.status,
       issueCount: row.issue_count,
     })),
     nextCursor: rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor({ value: sort.cursorValue(last), id: last.id }) : null,
