@@ -36,43 +36,48 @@ if (cluster.isPrimary) {
   process.env.NODE_ENV ??= "production";
   let stopping = false;
   const quickDeaths = [];
+  const live = () => Object.values(cluster.workers ?? {}).filter(Boolean);
 
   const fork = () => {
     const worker = cluster.fork();
     worker.startedAt = Date.now();
   };
 
+  // The signal itself, not cluster's worker.kill(): that first cuts the worker's IPC channel,
+  // which closes its server at once and drops the connections whose requests are still unread.
+  // The process exits with process.exitCode once the last worker has (see the exit handler).
+  const stopWorkers = () => {
+    stopping = true;
+    for (const worker of live()) worker.process.kill("SIGTERM");
+    if (live().length === 0) process.exit();
+    setTimeout(() => process.exit(), DRAIN_MS + 2_000).unref();
+  };
+
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (live().length === 0) process.exit();
       return;
     }
-    log(50, "web worker exited; starting another", { workerPid: worker.process.pid, code, signal });
     // A worker that cannot even start (bad environment, port taken) would otherwise respawn in a
     // tight loop: pause longer each time it happens again within a minute, and give up after 5.
     const now = Date.now();
     if (now - worker.startedAt < 10_000) quickDeaths.push(now);
     while (quickDeaths.length > 0 && now - quickDeaths[0] > 60_000) quickDeaths.shift();
+    const exited = { workerPid: worker.process.pid, code, signal };
     if (quickDeaths.length >= 5) {
-      log(60, "web workers keep exiting at start; stopping");
-      stopping = true;
-      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
+      log(60, "web workers keep exiting at start; stopping", exited);
       process.exitCode = 1;
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(1);
+      stopWorkers();
       return;
     }
+    log(50, "web worker exited; starting another", exited);
     setTimeout(fork, 250 * 2 ** quickDeaths.length);
   });
 
   const stop = (signal) => {
     if (stopping) return;
-    stopping = true;
     log(30, "stopping web workers", { signal });
-    // The signal itself, not cluster's worker.kill(): that first cuts the worker's IPC channel,
-    // which closes its server at once and drops the connections whose requests are still unread.
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
-    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
-    setTimeout(() => process.exit(0), DRAIN_MS + 2_000).unref();
+    stopWorkers();
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
@@ -101,6 +106,12 @@ if (cluster.isPrimary) {
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
+  });
+  // Next.js keeps a process alive through an uncaught error, so a port it cannot have would leave
+  // a worker that serves nothing: it exits instead, and the primary's give-up rule applies.
+  server.on("error", (error) => {
+    log(60, "web worker cannot listen", { err: { message: error.message, code: error.code } });
+    process.exit(1);
   });
   server.listen(port, host, () => log(30, "web worker ready", { port }));
   // The primary sends SIGTERM to stop; Ctrl-C in a terminal reaches every process of the group,

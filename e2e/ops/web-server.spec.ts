@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import http from "node:http";
+import net from "node:net";
 import { expect, test } from "@playwright/test";
 
 // The production web server (scripts/web-server.mjs) on a port of its own: its workers share the
@@ -94,4 +95,26 @@ test.describe("web server", () => {
     for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
     await expect(login()).rejects.toThrow();
   });
+});
+
+test("a web server whose workers cannot listen gives up with exit code 1", async () => {
+  test.setTimeout(120_000);
+  // The port is taken, so every worker fails at start; after 5 such exits within a minute the
+  // primary stops replacing them rather than looping.
+  const taken = net.createServer().listen(PORT + 1, "127.0.0.1");
+  await new Promise((resolve) => taken.once("listening", resolve));
+  try {
+    const server = spawn(process.execPath, ["scripts/web-server.mjs"], {
+      env: { ...process.env, PORT: String(PORT + 1), WEB_HOST: "127.0.0.1", WEB_CONCURRENCY: "1", ALLOW_DEV_SECRET: "1", LOG_LEVEL: "warn" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    server.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => server.once("exit", resolve));
+    expect(code).toBe(1);
+    expect(stderr.match(/"web worker cannot listen"/g)).toHaveLength(5);
+    expect(stderr).toContain("web workers keep exiting at start; stopping");
+  } finally {
+    taken.close();
+  }
 });
