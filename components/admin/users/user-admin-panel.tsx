@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect } from "@/components/ui/input";
+import { Panel } from "@/components/ui/panel";
 import { ROLES, type TRole } from "@/lib/auth/roles";
 import { changeUserRoleAction } from "@/lib/users/actions/change-user-role";
 import { resetUserPasswordAction } from "@/lib/users/actions/reset-user-password";
@@ -56,10 +57,7 @@ export function UserAdminPanel({ user }: { user: TUser }) {
         )}
       </div>
 
-      <section aria-labelledby="role-heading" className="space-y-2 rounded-lg border border-border bg-white p-4">
-        <h2 id="role-heading" className="text-lg font-medium">
-          {t("roleTitle")}
-        </h2>
+      <Panel id="role-heading" title={t("roleTitle")}>
         <form
           className="flex items-end gap-2"
           onSubmit={async (event) => {
@@ -82,22 +80,16 @@ export function UserAdminPanel({ user }: { user: TUser }) {
             {t("changeRole")}
           </Button>
         </form>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="access-heading" className="space-y-2 rounded-lg border border-border bg-white p-4">
-        <h2 id="access-heading" className="text-lg font-medium">
-          {t("stateTitle")}
-        </h2>
+      <Panel id="access-heading" title={t("stateTitle")}>
         <p className="text-sm text-muted-foreground">{t("disabledNote")}</p>
         <Button variant="secondary" disabled={pending} onClick={async () => report(await disableAction.executeAsync({ userId: user.id, disabled: !user.disabled }))}>
           {user.disabled ? t("enable") : t("disable")}
         </Button>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="password-heading" className="space-y-2 rounded-lg border border-border bg-white p-4">
-        <h2 id="password-heading" className="text-lg font-medium">
-          {t("passwordTitle")}
-        </h2>
+      <Panel id="password-heading" title={t("passwordTitle")}>
         {user.mustChangePassword && <p className="text-sm">{t("mustChange")}</p>}
         <form
           className="space-y-2"
@@ -115,12 +107,9 @@ export function UserAdminPanel({ user }: { user: TUser }) {
             {t("resetPassword")}
           </Button>
         </form>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="totp-heading" className="space-y-2 rounded-lg border border-border bg-white p-4">
-        <h2 id="totp-heading" className="text-lg font-medium">
-          {t("totpTitle")}
-        </h2>
+      <Panel id="totp-heading" title={t("totpTitle")}>
         <p className="text-sm">{user.totpEnabledText ?? t("totpOff")}</p>
         <p className="text-sm text-muted-foreground">{t("resetTotpHelp")}</p>
         <ConfirmDialog
@@ -132,7 +121,7 @@ export function UserAdminPanel({ user }: { user: TUser }) {
           disabled={pending || !user.totpEnabledText}
           onConfirm={async () => report(await totpAction.executeAsync({ userId: user.id }))}
         />
-      </section>
+      </Panel>
     </div>
   );
 }

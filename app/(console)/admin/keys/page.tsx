@@ -3,6 +3,7 @@ import { CreateKeyForm } from "@/components/admin/keys/create-key-form";
 import { RevokeKeyButton } from "@/components/admin/keys/revoke-key-button";
 import { DataTable } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
+import { Panel } from "@/components/ui/panel";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -17,12 +18,9 @@ export default async function IntakeKeysPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="max-w-3xl text-sm text-muted-foreground">{t("intro")}</p>
-      <section aria-labelledby="new-key" className="max-w-2xl space-y-2 rounded-lg border border-border bg-white p-4">
-        <h2 id="new-key" className="text-lg font-medium">
-          {t("create")}
-        </h2>
+      <Panel id="new-key" title={t("create")} className="max-w-2xl space-y-2">
         <CreateKeyForm />
-      </section>
+      </Panel>
       <DataTable
         caption={t("title")}
         columns={[t("name"), t("prefix"), t("created"), t("lastUsed"), t("state"), { label: t("actions"), srOnly: true }]}

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ProductCodeForm } from "@/components/admin/products/product-code-form";
 import { DataTable } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
+import { Panel } from "@/components/ui/panel";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db/client";
 import { listProductCodes } from "@/lib/product-codes/manage-product-codes";
@@ -36,12 +37,9 @@ export default async function ProductCodesPage() {
           </tr>
         ))}
       </DataTable>
-      <section aria-labelledby="new-product-code" className="max-w-xl space-y-3 rounded-lg border border-border bg-white p-4">
-        <h2 id="new-product-code" className="text-lg font-medium">
-          {t("create")}
-        </h2>
+      <Panel id="new-product-code" title={t("create")} className="max-w-xl space-y-3">
         <ProductCodeForm />
-      </section>
+      </Panel>
     </div>
   );
 }

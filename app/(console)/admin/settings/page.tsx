@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { SwitchSettingForm } from "@/components/admin/switch-setting-form";
+import { Panel } from "@/components/ui/panel";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db/client";
 import { readSwitch } from "@/lib/settings/switches";
@@ -10,10 +11,7 @@ export default async function SettingsPage() {
   return (
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <section aria-labelledby="four-eyes-heading" className="space-y-2 rounded-lg border border-border bg-white p-4">
-        <h2 id="four-eyes-heading" className="text-lg font-medium">
-          {t("fourEyes")}
-        </h2>
+      <Panel id="four-eyes-heading" title={t("fourEyes")}>
         <p className="text-sm text-muted-foreground">{t("fourEyesHelp")}</p>
         <SwitchSettingForm
           name="fourEyes"
@@ -23,11 +21,8 @@ export default async function SettingsPage() {
           legend={t("fourEyes")}
           labels={{ on: t("on"), off: t("off") }}
         />
-      </section>
-      <section aria-labelledby="require-totp-heading" className="space-y-2 rounded-lg border border-border bg-white p-4">
-        <h2 id="require-totp-heading" className="text-lg font-medium">
-          {t("requireTotp")}
-        </h2>
+      </Panel>
+      <Panel id="require-totp-heading" title={t("requireTotp")}>
         <p className="text-sm text-muted-foreground">{t("requireTotpHelp")}</p>
         {!me.totpEnabled && <p className="text-sm text-amber-900">{t("requireTotpSelf")}</p>}
         <SwitchSettingForm
@@ -38,7 +33,7 @@ export default async function SettingsPage() {
           legend={t("requireTotp")}
           labels={{ on: t("required"), off: t("optional") }}
         />
-      </section>
+      </Panel>
       <p className="text-sm text-muted-foreground">{t("keyRotation")}</p>
     </div>
   );
