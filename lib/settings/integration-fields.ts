@@ -54,6 +54,10 @@ export type TSettingField = {
   choices?: readonly string[];
 };
 
+/** HTTP Basic credentials (core, AMLYZE). RFC 7617: a Basic user-id cannot contain a colon. */
+const ZBasicUser = ZText(200).refine((value) => !value.includes(":"), { error: "must not contain ':'" });
+const ZBasicPassword = z.string().min(1).max(1000);
+
 const field = (f: Omit<TSettingField, "secret" | "fallback"> & { fallback?: string | number | null }): TSettingField => ({
   ...f,
   secret: f.kind === "secret",
@@ -62,14 +66,8 @@ const field = (f: Omit<TSettingField, "secret" | "fallback"> & { fallback?: stri
 
 export const CORE_FIELDS = {
   baseUrl: field({ key: "core.base_url", env: "CORE_BASE_URL", kind: "url", schema: ZUrl }),
-  username: field({
-    key: "core.username",
-    env: "CORE_USERNAME",
-    kind: "text",
-    // RFC 7617: a Basic user-id cannot contain a colon.
-    schema: ZText(200).refine((value) => !value.includes(":"), { error: "must not contain ':'" }),
-  }),
-  password: field({ key: "core.password", env: "CORE_PASSWORD", kind: "secret", schema: z.string().min(1).max(1000) }),
+  username: field({ key: "core.username", env: "CORE_USERNAME", kind: "text", schema: ZBasicUser }),
+  password: field({ key: "core.password", env: "CORE_PASSWORD", kind: "secret", schema: ZBasicPassword }),
   timeoutMs: field({ key: "core.timeout_ms", env: "CORE_TIMEOUT_MS", kind: "timeout", schema: ZTimeout, fallback: 15_000 }),
 } satisfies Record<string, TSettingField>;
 
@@ -84,13 +82,8 @@ export const AMLYZE_FIELDS = {
   }),
   authKind: field({ key: "amlyze.auth", env: "AMLYZE_AUTH", kind: "choice", schema: z.enum(AMLYZE_AUTH_KINDS), choices: AMLYZE_AUTH_KINDS, fallback: "bearer" }),
   token: field({ key: "amlyze.token", env: "AMLYZE_TOKEN", kind: "secret", schema: z.string().min(1).max(4000) }),
-  username: field({
-    key: "amlyze.username",
-    env: "AMLYZE_USERNAME",
-    kind: "text",
-    schema: ZText(200).refine((value) => !value.includes(":"), { error: "must not contain ':'" }),
-  }),
-  password: field({ key: "amlyze.password", env: "AMLYZE_PASSWORD", kind: "secret", schema: z.string().min(1).max(1000) }),
+  username: field({ key: "amlyze.username", env: "AMLYZE_USERNAME", kind: "text", schema: ZBasicUser }),
+  password: field({ key: "amlyze.password", env: "AMLYZE_PASSWORD", kind: "secret", schema: ZBasicPassword }),
   requester: field({ key: "amlyze.requester", env: "AMLYZE_REQUESTER", kind: "text", schema: ZText(100), fallback: "financial_institution" }),
   riskManagementCategory: field({ key: "amlyze.risk_management_category", env: "AMLYZE_RISK_CATEGORY", kind: "text", schema: ZText(100), fallback: "FAST" }),
   customerStatus: field({
