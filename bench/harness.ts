@@ -9,11 +9,15 @@ import { hashPassword } from "@/lib/auth/password";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { generateEnrollment } from "@/lib/enrollment/generate";
 
-/** A migrated scratch database on the server DATABASE_URL points at. */
+/**
+ * A migrated scratch database on the server DATABASE_URL points at, made through the owner's
+ * connection (MIGRATION_DATABASE_URL under scripts/with-db.ts: the application's role cannot
+ * create databases). The benchmarks use its owner's `url`.
+ */
 export function scratchDatabase(prefix: string) {
-  const base = process.env.DATABASE_URL;
-  if (!base) throw new Error("Run benchmarks through their npm script (it provides DATABASE_URL)");
-  return createScratchDatabase(base, { prefix, migrate: true });
+  const app = process.env.DATABASE_URL;
+  if (!app) throw new Error("Run benchmarks through their npm script (it provides DATABASE_URL)");
+  return createScratchDatabase(process.env.MIGRATION_DATABASE_URL || app, { prefix, migrate: true, appUrl: app });
 }
 
 /**
@@ -30,7 +34,6 @@ export async function startConsole(options: { databaseUrl: string; port: number;
       WEB_CONCURRENCY: String(options.workers ?? 1),
       DATABASE_URL: options.databaseUrl,
       NEXTAUTH_URL: `http://127.0.0.1:${options.port}`,
-      ALLOW_DEV_SECRET: "1",
       LOG_LEVEL: "warn",
       ...options.env,
     },
@@ -100,12 +103,15 @@ export function intakeRequests(key: string, salt: number): autocannon.Request[] 
   ];
 }
 
-/** A user the benchmarks sign in as (password `bench-password`), an officer unless told otherwise. */
-export async function createBenchUser(client: pg.Client, role: "officer" | "compliance" = "officer") {
+/** A user the benchmarks sign in as (password `bench-password`), an officer unless told otherwise; returns its id. */
+export async function createBenchUser(client: pg.Client, role: "officer" | "compliance" = "officer"): Promise<string> {
+  const id = crypto.randomUUID();
+  // an officer of every branch the generator makes (lib/enrollment/generate.ts): the queue's branch scope filters nothing out
   await client.query(
-    `INSERT INTO users (id, username, display_name, role, password_hash, updated_at) VALUES ($1, 'bench', 'Bench', $2, $3, now())`,
-    [crypto.randomUUID(), role, await hashPassword("bench-password")],
+    `INSERT INTO users (id, username, display_name, role, password_hash, branches, updated_at) VALUES ($1, 'bench', 'Bench', $2, $3, ARRAY['01','02','03','04','05','06'], now())`,
+    [id, role, await hashPassword("bench-password")],
   );
+  return id;
 }
 
 /** Resident memory (bytes) of a process and all its descendants, from /proc (Linux). */

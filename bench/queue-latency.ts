@@ -4,7 +4,9 @@
 import crypto from "node:crypto";
 import pg from "pg";
 import { generateEnrollment } from "@/lib/enrollment/generate";
-import { extractQueueColumns, mainDocument } from "@/lib/intake/extract-columns";
+import { mainDocument } from "@/lib/enrollment/identity";
+import { extractQueueColumns } from "@/lib/intake/extract-columns";
+import { sealSearch } from "@/lib/search/search-token";
 import { codeFor, createBenchUser, percentile, scratchDatabase, signIn, startConsole } from "./harness";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -24,18 +26,19 @@ async function load(databaseUrl: string) {
       const n = offset + i;
       const payload = generateEnrollment(n, 99);
       (payload.client_info as Record<string, unknown>).wisenroll_code = codeFor(n, 99);
-      if (n === Math.floor(ROWS / 2)) sample = String(mainDocument(payload)?.document_number);
+      if (n === Math.floor(ROWS / 2)) sample = String(mainDocument(payload)?.number);
       const text = JSON.stringify(payload);
       return { n, text, columns: extractQueueColumns(payload) };
     });
     const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
     await client.query(
       `INSERT INTO enrollments (id, received_payload, payload, content_hash, status, issue_count, wisenroll_code, first_name,
-         last_name, full_name, main_doc_type, main_doc_index, main_doc_last4, main_doc_country, branch_code, branch_name, received_at, updated_at)
-       SELECT id, p, p, h, s::"EnrollmentStatus", ic, w, fn, ln, nm, dt, dx, dl, dc, bc, bn, r, now()
+         last_name, full_name, main_doc_type, main_doc_index, main_doc_last4, main_doc_country, branch_code, branch_name, received_at,
+         identity_index, person_index, updated_at)
+       SELECT id, p, p, h, s::"EnrollmentStatus", ic, w, fn, ln, nm, dt, dx, dl, dc, bc, bn, r, ix, px, now()
        FROM unnest($1::uuid[], $2::jsonb[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[],
-                   $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::timestamptz[])
-         AS t(id, p, h, s, ic, w, fn, ln, nm, dt, dx, dl, dc, bc, bn, r)`,
+                   $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::timestamptz[], $17::text[], $18::text[])
+         AS t(id, p, h, s, ic, w, fn, ln, nm, dt, dx, dl, dc, bc, bn, r, ix, px)`,
       [
         column(() => crypto.randomUUID()),
         column((row) => row.text),
@@ -53,14 +56,16 @@ async function load(databaseUrl: string) {
         column((row) => row.columns.branchCode),
         column((row) => row.columns.branchName),
         column((row) => new Date(Date.UTC(2026, 0, 1) + row.n * 60_000).toISOString()),
+        column((row) => row.columns.identityIndex),
+        column((row) => row.columns.personIndex),
       ],
     );
   }
   await client.query("ANALYZE enrollments");
-  await createBenchUser(client);
+  const userId = await createBenchUser(client);
   await client.end();
   console.log(`loaded ${ROWS} enrollments in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return sample;
+  return { sample, userId };
 }
 
 async function timeRequests(url: (i: number) => string, cookie: string | null) {
@@ -79,18 +84,21 @@ async function timeRequests(url: (i: number) => string, cookie: string | null) {
 async function main() {
   const db = await scratchDatabase("bench_queue");
   try {
-    const docNumber = await load(db.url);
+    const { sample: docNumber, userId } = await load(db.url);
     const server = await startConsole({ databaseUrl: db.url, port: 3220 });
     try {
       const cookie = await signIn(server.baseUrl);
       // The baseline is the login page rendered for an anonymous visitor: the same layout,
-      // translations and session check, without the queue's database work.
+      // translations and session check, without the queue's database work. A search travels as a
+      // token sealed for the signed-in user (`qt`, lib/search/search-token.ts), never as `?q=`.
       const scenarios: Array<[string, (i: number) => string]> = [
         ["login page (baseline)", () => `${server.baseUrl}/login`],
-        ["queue, newest first", () => `${server.baseUrl}/queue`],
+        ["queue, newest first", () => `${server.baseUrl}/queue?sort=received_desc&owner=any`],
+        // an officer's default: mine, then unassigned, oldest first (lib/queue/list-enrollments.ts listDesk)
+        ["queue, desk (default)", () => `${server.baseUrl}/queue`],
         ["queue, status filter", (i) => `${server.baseUrl}/queue?status=${STATUSES[i % STATUSES.length]}`],
-        ["queue, name search", (i) => `${server.baseUrl}/queue?q=${["garc", "lopez", "maria", "núñez"][i % 4]}`],
-        ["queue, document search", () => `${server.baseUrl}/queue?q=${docNumber}`],
+        ["queue, name search", (i) => `${server.baseUrl}/queue?qt=${sealSearch(["garc", "lopez", "maria", "núñez"][i % 4]!, userId)}`],
+        ["queue, document search", () => `${server.baseUrl}/queue?qt=${sealSearch(docNumber, userId)}`],
         ["queue, branch + sort by name", () => `${server.baseUrl}/queue?branch=03&sort=name_asc`],
       ];
       // Warm up the server (first renders compile and fill caches).

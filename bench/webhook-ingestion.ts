@@ -13,7 +13,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
 import pg from "pg";
-import { signWebhookBody } from "@/lib/aml/webhook-auth";
+import { signWebhookBody } from "@/lib/aml/webhook-signing";
 import { buildEvents } from "@/sandbox/amlyze/events";
 import { scratchDatabase, startConsole } from "./harness";
 

@@ -75,6 +75,42 @@ describe("POST /core_customer", () => {
     expect(sandbox.ledger.getCustomer(100001)?.writes).toBe(2);
   });
 
+  it("refuses, as a strict core, a create from another enrollment for a main document it already has (409 {message})", async () => {
+    const first = await customer(readFixture(1));
+    // the same person enrolled again: another wisenroll code, no customer number
+    const second = await customer(withInfo(readFixture(1), { wisenroll_code: "ZX9Q2A", first_name: "LUISA" }));
+    expect(second.status).toBe(409);
+    expect(second.json).toEqual({
+      message: "client_documents: a customer with this main document already exists (customer 100001); send client_info.customer_number to update it",
+    });
+    expect(first.json).toEqual({ customer_number: 100001 });
+    expect(sandbox.ledger.listCustomers()).toHaveLength(1);
+    expect(sandbox.ledger.getCustomer(100001)).toMatchObject({ firstName: "LUIS", writes: 1 });
+    // an update naming the customer still goes through, and its enrollment's resends are retries
+    const update = await customer(withInfo(readFixture(1), { wisenroll_code: "ZX9Q2A", customer_number: 100001, first_name: "LUISA" }));
+    expect(update.status).toBe(201);
+    expect(update.json).toEqual({ customer_number: 100001 });
+    expect((await customer(withInfo(readFixture(1), { wisenroll_code: "ZX9Q2A" }))).json).toEqual({ customer_number: 100001 });
+    expect(sandbox.ledger.getCustomer(100001)).toMatchObject({ firstName: "LUIS", writes: 3, wisenrollCodes: ["4MTA2C", "ZX9Q2A"] });
+  });
+
+  it("flags instead, when set to: the create is merged into the existing customer and listed in the ledger", async () => {
+    const lenient = createCoreSandbox({ username: CORE_USER, password: CORE_PASS, duplicateDocument: "flag" });
+    const lenientUrl = await lenient.listen(0);
+    try {
+      const send = (body: unknown) => postJson(`${lenientUrl}/core_customer`, body, { Authorization: basic() });
+      await send(readFixture(1));
+      const second = await send(withInfo(readFixture(1), { wisenroll_code: "ZX9Q2A", last_name: "NUNEZ" }));
+      expect(second.status).toBe(201);
+      expect(second.json).toEqual({ customer_number: 100001 });
+      const ledger = (await (await fetch(`${lenientUrl}/_sandbox/ledger`)).json()) as TJson;
+      expect(ledger.flagged).toEqual([{ customerNumber: 100001, wisenrollCode: "ZX9Q2A", at: expect.any(String) }]);
+      expect(lenient.ledger.getCustomer(100001)?.lastName).toBe("NUNEZ");
+    } finally {
+      await lenient.close();
+    }
+  });
+
   it("updates the customer named by client_info.customer_number", async () => {
     await customer(readFixture(1));
     const res = await customer(withInfo(readFixture(1), { customer_number: 100001, first_name: "LUISA" }));
@@ -187,7 +223,7 @@ describe("sandbox control endpoints", () => {
     sandbox.setFaults({ core_product: { kind: "status500" } });
     const res = await postJson(`${url}/_sandbox/reset`, {});
     expect(res.status).toBe(200);
-    expect(sandbox.ledger.snapshot()).toEqual({ customers: [], accounts: [], accountCounts: [], duplicates: [] });
+    expect(sandbox.ledger.snapshot()).toEqual({ customers: [], accounts: [], accountCounts: [], duplicates: [], flagged: [] });
     expect(sandbox.faults()).toEqual({ core_customer: null, core_product: null });
     expect((await customer(readFixture(2))).json).toEqual({ customer_number: 100001 });
   });

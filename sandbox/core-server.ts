@@ -1,8 +1,9 @@
-// Simulated bank core: core_customer (idempotent upsert) and core_product (NOT idempotent),
+// Simulated bank core: core_customer (create or update; a resend is safe, a second create for a
+// known main document is refused or flagged) and core_product (NOT idempotent),
 // with a ledger and per-endpoint fault injection. Contract: docs/CONTRACTS.md §2–3.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { z } from "zod";
-import { CoreLedger } from "./core/ledger";
+import { CoreLedger, type TDuplicateDocumentPolicy } from "./core/ledger";
 import { processCustomer, processProduct, type TReply } from "./core/process";
 import {
   echoMessage,
@@ -32,12 +33,15 @@ import {
 } from "./http";
 
 export type { TCoreFaults, TCoreCustomerFault, TCoreProductFault } from "./faults";
+export type { TDuplicateDocumentPolicy } from "./core/ledger";
 
 export type TCoreSandboxOptions = {
   username: string;
   password: string;
   faults?: TCoreFaults;
   firstCustomerNumber?: number;
+  /** A create for a main document the core already has (default `refuse`, as a strict core). */
+  duplicateDocument?: TDuplicateDocumentPolicy;
   logger?: TSandboxLogger;
 };
 
@@ -66,7 +70,7 @@ export type TCoreCredentials = z.infer<typeof ZCoreCredentials>;
 export const CORE_GARBAGE_BODY = "<html><body><h1>OK</h1><p>Request processed</p></body></html>";
 
 export function createCoreSandbox(opts: TCoreSandboxOptions): TCoreSandbox {
-  const ledger = new CoreLedger(opts.firstCustomerNumber);
+  const ledger = new CoreLedger(opts.firstCustomerNumber, opts.duplicateDocument);
   const slots = { core_customer: new FaultSlot<TCoreCustomerFault>(), core_product: new FaultSlot<TCoreProductFault>() };
   const timers = new TimerSet();
   const log = opts.logger;

@@ -17,6 +17,7 @@ describe("sandboxConfigFromEnv", () => {
       coreUsername: "console",
       corePassword: "sandbox-core-secret",
       coreFirstCustomerNumber: 100001,
+      coreDuplicateDocument: "refuse",
       amlyzeToken: "sandbox-amlyze-token",
       amlyzePath: "/amlyze-ws-rest/simplified-customer",
       webhookUrl: "http://127.0.0.1:3000/api/v1/amlyze/events",
@@ -57,8 +58,10 @@ describe("sandboxConfigFromEnv", () => {
       SANDBOX_AMLYZE_OUT_OF_ORDER: "1",
       SANDBOX_AMLYZE_BEFORE_RESPONSE: "true",
       SANDBOX_AMLYZE_DUPLICATES: "1",
+      SANDBOX_CORE_DUPLICATE_DOCUMENT: "flag",
     });
-    expect(config).toMatchObject({ corePort: 5010, webhookUrl: undefined, outOfOrder: true, beforeResponse: true, duplicates: true });
+    expect(config).toMatchObject({ corePort: 5010, webhookUrl: undefined, outOfOrder: true, beforeResponse: true, duplicates: true, coreDuplicateDocument: "flag" });
+    expect(() => sandboxConfigFromEnv({ SANDBOX_CORE_DUPLICATE_DOCUMENT: "merge" })).toThrow(/SANDBOX_CORE_DUPLICATE_DOCUMENT/);
   });
 
   it("names the bad variable without echoing secret values", () => {

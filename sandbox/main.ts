@@ -3,7 +3,7 @@
 import pino from "pino";
 import { z } from "zod";
 import { createAmlyzeSandbox, type TAmlyzeFault, type TAmlyzeSandbox } from "./amlyze-server";
-import { createCoreSandbox, type TCoreFaults, type TCoreSandbox } from "./core-server";
+import { createCoreSandbox, type TCoreFaults, type TCoreSandbox, type TDuplicateDocumentPolicy } from "./core-server";
 import { ZCoreFaults } from "./faults";
 import type { TSandboxLogger } from "./http";
 
@@ -16,6 +16,7 @@ const ZSandboxEnv = z.object({
   SANDBOX_CORE_USERNAME: z.string().min(1).default("console"),
   SANDBOX_CORE_PASSWORD: z.string().min(1).default("sandbox-core-secret"),
   SANDBOX_CORE_FIRST_CUSTOMER_NUMBER: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).default(100001),
+  SANDBOX_CORE_DUPLICATE_DOCUMENT: z.enum(["refuse", "flag"]).default("refuse"),
   SANDBOX_AMLYZE_TOKEN: z.string().min(1).default("sandbox-amlyze-token"),
   SANDBOX_AMLYZE_PATH: z.string().startsWith("/").default("/amlyze-ws-rest/simplified-customer"),
   // An empty value turns webhook delivery off.
@@ -53,6 +54,8 @@ export type TSandboxConfig = {
   corePassword: string;
   /** The number the core gives its first new customer (a restarted sandbox can carry on). */
   coreFirstCustomerNumber: number;
+  /** A create for a main document the core already has: refused (409), or merged and flagged. */
+  coreDuplicateDocument: TDuplicateDocumentPolicy;
   amlyzeToken: string;
   amlyzePath: string;
   webhookUrl: string | undefined;
@@ -82,6 +85,7 @@ export function sandboxConfigFromEnv(env: Record<string, string | undefined> = p
     coreUsername: e.SANDBOX_CORE_USERNAME,
     corePassword: e.SANDBOX_CORE_PASSWORD,
     coreFirstCustomerNumber: e.SANDBOX_CORE_FIRST_CUSTOMER_NUMBER,
+    coreDuplicateDocument: e.SANDBOX_CORE_DUPLICATE_DOCUMENT,
     amlyzeToken: e.SANDBOX_AMLYZE_TOKEN,
     amlyzePath: e.SANDBOX_AMLYZE_PATH,
     webhookUrl: e.SANDBOX_AMLYZE_WEBHOOK_URL || undefined,
@@ -121,6 +125,7 @@ export async function startSandboxes(opts: TStartSandboxesOptions = {}): Promise
     username: config.coreUsername,
     password: config.corePassword,
     firstCustomerNumber: config.coreFirstCustomerNumber,
+    duplicateDocument: config.coreDuplicateDocument,
     faults: coreFaults ?? config.coreFaults,
     logger,
   });
@@ -162,6 +167,7 @@ async function runCli(): Promise<void> {
     {
       core: running.coreUrl,
       ledger: `${running.coreUrl}/_sandbox/ledger`,
+      duplicateDocument: config.coreDuplicateDocument,
       amlyze: running.amlyzeEndpoint,
       submissions: `${running.amlyzeUrl}/_sandbox/amlyze/submissions`,
       webhook: config.webhookUrl ?? "disabled",

@@ -8,8 +8,6 @@ bash scripts/ensure-deps.sh
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib i18n messages prisma proxy.ts next.config.js package-lock.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
   npm run build
 fi
-# `next start` runs in production mode; the demo may use the development secret unless one is set.
-export ALLOW_DEV_SECRET="${ALLOW_DEV_SECRET:-1}"
 export PORT="${PORT:-3000}"
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:$PORT}"
 exec npm start

@@ -13,6 +13,7 @@ import { authenticateIntake, handleIntakeBody, INTAKE_TOO_LARGE, INTAKE_UNAUTHOR
 import { MAX_INTAKE_BYTES } from "@/lib/intake/parse-intake";
 import { answerHealth, readLimited, sendJson } from "@/lib/http/node-service";
 import { logger } from "@/lib/logger";
+import { nameDatabaseConnections } from "@/lib/db/application-name";
 
 const ZIntakeEnv = z.object({
   DATABASE_URL: z.url({ error: "DATABASE_URL must be a postgresql:// URL" }),
@@ -44,6 +45,7 @@ export function createIntakeServer(db: PrismaClient, keys: string | undefined): 
 }
 
 async function main() {
+  nameDatabaseConnections("intake");
   const parsed = ZIntakeEnv.safeParse(process.env);
   if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const env = parsed.data;

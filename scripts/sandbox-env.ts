@@ -1,9 +1,11 @@
-// Starts the sandbox core and AMLYZE in this process and points the console at them, unless
-// a real core or AMLYZE is configured through the environment. The sandbox AMLYZE's webhooks go
-// to this console (its PORT) unless SANDBOX_AMLYZE_WEBHOOK_URL says otherwise. The sandbox core's
-// credentials are not set here: the seed stores them as settings, so an admin can rotate them.
+// Starts the sandbox core and AMLYZE in this process for a demo console, unless a real core and
+// AMLYZE are configured through the environment. What the console needs to reach them (URLs, the
+// AMLYZE token and webhook secret, made at random) is stored as integration settings an admin can
+// change (lib/settings/sandbox-settings.ts); the sandboxes then take the credentials the settings
+// hold, so both sides agree. The sandbox AMLYZE's webhooks go to this console (its PORT) unless
+// SANDBOX_AMLYZE_WEBHOOK_URL says otherwise.
 import pg from "pg";
-import { startSandboxes } from "@/sandbox/main";
+import { sandboxConfigFromEnv, startSandboxes } from "@/sandbox/main";
 
 /**
  * The sandbox core forgets its customers when it stops, but the database remembers them: carry on
@@ -24,20 +26,28 @@ async function nextCustomerNumber(databaseUrl: string | undefined): Promise<numb
 
 export async function startSandboxesForConsole(env: NodeJS.ProcessEnv): Promise<{ stop: () => Promise<void> }> {
   if (env.CORE_BASE_URL && env.AMLYZE_BASE_URL) return { stop: async () => {} };
+  const config = sandboxConfigFromEnv(env);
+  if (config.corePort === 0 || config.amlyzePort === 0) throw new Error("the demo's sandboxes need fixed ports (SANDBOX_CORE_PORT, SANDBOX_AMLYZE_PORT): their URLs are stored as settings");
+  const { prisma } = await import("@/lib/db/client");
+  const { storeSandboxSettings } = await import("@/lib/settings/sandbox-settings");
+  const { amlyzeSettings, coreSettings } = await import("@/lib/settings/integrations");
+  const stored = await storeSandboxSettings(prisma, {
+    coreUrl: `http://${config.host}:${config.corePort}`,
+    amlyzeUrl: `http://${config.host}:${config.amlyzePort}`,
+    amlyzePath: config.amlyzePath,
+  }, env);
+  const [core, amlyze] = await Promise.all([coreSettings(prisma, { env }), amlyzeSettings(prisma, { env })]);
   const webhookUrl = env.SANDBOX_AMLYZE_WEBHOOK_URL === undefined ? `http://127.0.0.1:${env.PORT ?? "3000"}/api/v1/amlyze/events` : undefined;
-  const sandbox = await startSandboxes({ webhookUrl, coreFirstCustomerNumber: await nextCustomerNumber(env.DATABASE_URL) });
-  if (!env.CORE_BASE_URL) {
-    env.CORE_BASE_URL = sandbox.coreUrl;
-  }
-  if (!env.AMLYZE_BASE_URL) {
-    env.AMLYZE_BASE_URL = sandbox.amlyzeUrl;
-    env.AMLYZE_PATH ??= sandbox.amlyzeEndpoint.slice(sandbox.amlyzeUrl.length);
-    env.AMLYZE_AUTH ??= "bearer";
-    env.AMLYZE_TOKEN ??= process.env.SANDBOX_AMLYZE_TOKEN ?? "sandbox-amlyze-token";
-    env.AMLYZE_WEBHOOK_SECRET ??= process.env.SANDBOX_AMLYZE_WEBHOOK_SECRET ?? "sandbox-webhook-secret";
-    // The sandbox takes every optional field, so a demo shows them.
-    env.AMLYZE_SEND_OPTIONAL ??= "birthDate,nationality,document";
-  }
-  console.log(`sandbox core at ${sandbox.coreUrl}, sandbox AMLYZE at ${sandbox.amlyzeUrl}`);
+  const sandbox = await startSandboxes({
+    webhookUrl,
+    coreFirstCustomerNumber: await nextCustomerNumber(env.DATABASE_URL),
+    ...(core.username && core.password ? { coreUsername: core.username, corePassword: core.password } : {}),
+    ...(amlyze.token ? { amlyzeToken: amlyze.token } : {}),
+    ...(amlyze.webhookSecret ? { webhookSecret: amlyze.webhookSecret } : {}),
+  });
+  console.log(
+    `sandbox core at ${sandbox.coreUrl}, sandbox AMLYZE at ${sandbox.amlyzeUrl}` +
+      (stored.length > 0 ? `; stored as integration settings (Admin → Integrations): ${stored.join(", ")}` : ""),
+  );
   return { stop: async () => sandbox.stop() };
 }

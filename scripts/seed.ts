@@ -9,10 +9,15 @@ import { parseIntake } from "@/lib/intake/parse-intake";
 import { CORE_FIELDS } from "@/lib/settings/integration-fields";
 import { saveIntegrationSettings } from "@/lib/settings/save-integration-settings";
 
-/** Demo accounts; their passwords are printed in the README. Never use them in production. */
-export const DEMO_USERS: Array<{ username: string; displayName: string; role: Role; password: string }> = [
-  { username: "officer", displayName: "Olga Officer", role: "officer", password: "officer-demo-2026" },
-  { username: "officer2", displayName: "Oscar Officer", role: "officer", password: "officer-demo-2026" },
+/**
+ * Demo accounts; their passwords are printed in the README. Never use them in production. The
+ * seed's enrollments are of branches 01–06 (the three examples of 01): Olga leads 01–03 with
+ * Oscar, Nora works 04–06, so each sees a queue and none sees the other's.
+ */
+export const DEMO_USERS: Array<{ username: string; displayName: string; role: Role; password: string; branches?: string[]; deskLead?: boolean }> = [
+  { username: "officer", displayName: "Olga Officer", role: "officer", password: "officer-demo-2026", branches: ["01", "02", "03"], deskLead: true },
+  { username: "officer2", displayName: "Oscar Officer", role: "officer", password: "officer-demo-2026", branches: ["01", "02", "03"] },
+  { username: "officer3", displayName: "Nora Officer", role: "officer", password: "officer-demo-2026", branches: ["04", "05", "06"] },
   { username: "compliance", displayName: "Carla Compliance", role: "compliance", password: "compliance-demo-2026" },
   { username: "admin", displayName: "Adam Admin", role: "admin", password: "admin-demo-2026" },
 ];
@@ -45,10 +50,14 @@ async function seedCoreCredentials(): Promise<string[]> {
   return changed;
 }
 
-export async function seedDemoData(_databaseUrl?: string) {
+export async function seedDemoData() {
   for (const user of DEMO_USERS) {
-    const exists = await prisma.user.findUnique({ where: { username: user.username }, select: { id: true } });
-    if (exists) continue;
+    const exists = await prisma.user.findUnique({ where: { username: user.username }, select: { id: true, branches: true } });
+    if (exists) {
+      // a demo database from before branches: give the demo officers theirs, never over an admin's choice
+      if (exists.branches.length === 0 && user.branches) await prisma.user.update({ where: { id: exists.id }, data: { branches: user.branches, deskLead: user.deskLead ?? false } });
+      continue;
+    }
     const { password, ...rest } = user;
     await prisma.user.create({ data: { ...rest, passwordHash: await hashPassword(password) } });
   }

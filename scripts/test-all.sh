@@ -2,7 +2,7 @@
 # Runs inside scripts/with-db.ts, so DATABASE_URL points at a migrated, seeded database.
 set -euo pipefail
 npx tsx scripts/check-vulnerable.ts
-npx tsc --noEmit
+# `next build` (scripts/test.sh) has type-checked every file tsconfig.json includes, tests and e2e too
 npx vitest run --project unit
 npx vitest run --project integration
 npx playwright test

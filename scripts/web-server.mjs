@@ -15,6 +15,8 @@ import http from "node:http";
 import os from "node:os";
 import process from "node:process";
 
+// The database connections' name in pg_stat_activity (lib/db/application-name.ts); workers inherit it.
+process.env.PGAPPNAME ||= "enrollment-console web";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.WEB_HOST || "0.0.0.0";
 const workers = Number(process.env.WEB_CONCURRENCY || os.availableParallelism());
@@ -86,6 +88,9 @@ if (cluster.isPrimary) {
   log(30, "web server starting", { port, host, workers });
 } else {
   log(30, "web worker starting");
+  // Next.js gives the console no socket: each request carries its peer's address in a header that
+  // only this server writes (lib/http/request-address.ts reads it only when this is set).
+  process.env.CONSOLE_PEER_HEADER = "1";
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
   const handle = app.getRequestHandler();
@@ -94,6 +99,7 @@ if (cluster.isPrimary) {
   let inFlight = 0;
   let lastAnswer = Date.now();
   const server = http.createServer((req, res) => {
+    req.headers["x-console-peer"] = req.socket.remoteAddress ?? "";
     inFlight += 1;
     res.once("close", () => {
       inFlight -= 1;

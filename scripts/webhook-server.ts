@@ -2,10 +2,11 @@
 // --conditions=react-server scripts/webhook-server.ts). It answers POST /api/v1/amlyze/events
 // exactly as the console does (the same lib/aml/handle-webhook.ts) and nothing else, on plain
 // node:http: a Next.js route handler tops out at a few hundred requests per second on a small
-// machine, far below what AMLYZE may send one event per request (see README, Performance).
+// machine, far below what AMLYZE may send one event per request (see docs/PERFORMANCE.md).
 // Deploy it behind the same path on the load balancer, apart from the console. Environment:
 // DATABASE_URL, AMLYZE_WEBHOOK_SECRET (or the one stored in Admin → Integrations, with
-// SETTINGS_ENCRYPTION_KEYS), AMLYZE_WEBHOOK_AUTH, AMLYZE_WEBHOOK_MAX_BYTES, WEBHOOK_PORT (3002),
+// SETTINGS_ENCRYPTION_KEYS), AMLYZE_WEBHOOK_AUTH, AMLYZE_WEBHOOK_MAX_BYTES,
+// AMLYZE_WEBHOOK_MAX_CLOCK_SKEW_MS, WEBHOOK_PORT (3002),
 // WEBHOOK_HOST (127.0.0.1), DB_PG_POOL_MAX (10), AMLYZE_WEBHOOK_LANES (2).
 import http from "node:http";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -18,9 +19,10 @@ import type { TEventHeaders } from "@/lib/aml/cloud-event";
 import { piiKeys } from "@/lib/crypto/pii";
 import { settingsKeyring } from "@/lib/crypto/secrets";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { forwardedFor } from "@/lib/http/forwarded-for";
+import { clientAddress, parseTrustedProxies } from "@/lib/http/client-address";
 import { answerHealth, readLimited, sendJson } from "@/lib/http/node-service";
 import { logger } from "@/lib/logger";
+import { nameDatabaseConnections } from "@/lib/db/application-name";
 
 export const WEBHOOK_PATH = "/api/v1/amlyze/events";
 
@@ -44,12 +46,14 @@ function headersOf(req: http.IncomingMessage): TEventHeaders {
 }
 
 export function createWebhookServer(deps: TWebhookDeps): http.Server {
+  // For the log only; X-Forwarded-For is believed only from our own proxies, as in the console.
+  const proxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
   return http.createServer((req, res) => {
     const path = (req.url ?? "").split("?")[0] ?? "";
     if (answerHealth(req, res, path)) return;
     if (path !== WEBHOOK_PATH) return send(res, { status: 404, body: { error: "not found" } });
     if (req.method !== "POST") return send(res, { status: 405, body: { error: "use POST" } }, { Allow: "POST" });
-    const ip = forwardedFor(req.headers["x-forwarded-for"]) ?? req.socket.remoteAddress ?? null;
+    const ip = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxies);
     handleAmlyzeWebhook(deps, { headers: headersOf(req), readBody: (limit) => readLimited(req, limit), ip }).then(
       (result) => send(res, result),
       (error: unknown) => {
@@ -61,6 +65,7 @@ export function createWebhookServer(deps: TWebhookDeps): http.Server {
 }
 
 async function main() {
+  nameDatabaseConnections("webhooks");
   const parsed = ZWebhookEnv.safeParse(process.env);
   if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const env = parsed.data;

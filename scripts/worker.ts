@@ -8,6 +8,7 @@ import { settingsKeyring } from "@/lib/crypto/secrets";
 import { logger } from "@/lib/logger";
 import type { TCrashPoint } from "@/lib/push/pipeline";
 import { startPushWorker, workerEnv } from "@/lib/push/worker";
+import { nameDatabaseConnections } from "@/lib/db/application-name";
 
 /**
  * Test-only (NODE_ENV=test): EC_TEST_CRASH_AT="<point>:<n>" kills this process with SIGKILL at the
@@ -31,6 +32,7 @@ function testCrashpoint(): ((point: TCrashPoint) => void) | undefined {
 }
 
 async function main() {
+  nameDatabaseConnections("worker");
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is required");
   const env = workerEnv();
@@ -56,6 +58,15 @@ async function main() {
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
+  // Started by the console's supervisor (scripts/with-db.ts) with a channel to it: if the
+  // supervisor dies without stopping us (SIGKILL), the channel closes and we stop too, rather than
+  // live on as an orphan nobody supervises.
+  if (process.send) process.once("disconnect", shutdown);
+  worker.ended.catch((error: unknown) => {
+    if (stopping) return;
+    logger.error({ err: error }, "push worker's job runner ended; exiting so the supervisor starts another");
+    process.exit(1);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,47 +1,28 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { LocaleSwitch } from "@/components/layout/locale-switch";
-import { SignOutButton } from "@/components/layout/sign-out-button";
+import { ClientMessages } from "@/components/layout/client-messages";
+import { ConsoleHeader } from "@/components/layout/console-header";
+import { WorkerBanner } from "@/components/layout/worker-banner";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { navFor } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/roles";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { workerLiveness } from "@/lib/jobs/worker-liveness";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
-  const t = await getTranslations();
+  // One indexed query per page, only for those who push or can fix the worker.
+  const liveness = !user.pending && can(user.role, "worker:status") ? await workerLiveness(prisma, { staleSeconds: env().WORKER_STALE_SECONDS }) : null;
   return (
     <div className="min-h-screen">
-      <header className="border-b border-border bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2">
-          <Link href="/" className="font-semibold">
-            {t("app.title")}
-          </Link>
-          <nav aria-label={t("nav.main")} className="flex gap-1">
-            {/* Until a pending step is done there is nowhere else to go. */}
-            {(user.pending ? [] : navFor(user.role)).map((item) => (
-              <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-sm hover:bg-muted" data-nav={item.labelKey}>
-                {t(`nav.${item.labelKey}`)}
-              </Link>
-            ))}
-          </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
-            <span data-testid="current-user">
-              {user.displayName} · <span className="text-muted-foreground">{t(`app.role.${user.role}`)}</span>
-            </span>
-            <Link href="/account/password" className="text-muted-foreground hover:underline">
-              {t("nav.password")}
-            </Link>
-            <Link href="/account/totp" className="text-muted-foreground hover:underline">
-              {t("nav.totp")}
-            </Link>
-            <LocaleSwitch />
-            <SignOutButton />
-          </div>
-        </div>
-      </header>
-      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      <ConsoleHeader user={user} />
+      {liveness && (
+        <ClientMessages namespaces={["worker"]}>
+          <WorkerBanner initial={liveness} readAt={Date.now()} />
+        </ClientMessages>
+      )}
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 outline-none">{children}</main>
     </div>
   );
 }

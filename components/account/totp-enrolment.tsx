@@ -1,16 +1,21 @@
 "use client";
 
+import { CopyButton } from "@/components/ui/copy-button";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { confirmTotpEnrolmentAction, startTotpEnrolmentAction } from "@/lib/account/actions/totp-enrolment";
 
-/** Shown once: the secret as a QR code and as text; then a code from the app confirms it. */
-export function TotpEnrolment() {
+/**
+ * Shown once: the secret as a QR code and as text; then a code from the app confirms it.
+ * `enabled` is what to show once the user has a second factor; it is passed in rather than
+ * swapped for this component, so the recovery codes outlive the page's re-render after confirming.
+ */
+export function TotpEnrolment({ enabled }: { enabled: ReactNode | null }) {
   const t = useTranslations("account.totp");
   const router = useRouter();
   const start = useAction(startTotpEnrolmentAction);
@@ -33,6 +38,7 @@ export function TotpEnrolment() {
             <li key={recoveryCode}>{recoveryCode}</li>
           ))}
         </ul>
+        <CopyButton value={confirmed.recoveryCodes.join("\n")} label={t("copyRecovery")} />
         <Button
           onClick={() => {
             router.replace("/");
@@ -44,6 +50,8 @@ export function TotpEnrolment() {
       </div>
     );
   }
+
+  if (enabled) return enabled;
 
   if (!setup) {
     return (
@@ -75,6 +83,7 @@ export function TotpEnrolment() {
         <code data-testid="totp-secret" className="block rounded bg-muted p-2 font-mono text-sm tracking-wider break-all">
           {setup.secret.match(/.{1,4}/g)?.join(" ")}
         </code>
+        <CopyButton value={setup.secret} label={t("copySecret")} />
       </div>
       <FormField id="totp-code" label={t("code")} hint={t("codeHint")} error={confirmError}>
         {(control) => (

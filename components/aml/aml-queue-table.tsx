@@ -67,7 +67,7 @@ export function AmlQueueTable({ rows }: { rows: TAmlQueueRow[] }) {
             <DecisionText decision={row.decisionType} />
           </td>
           <td className="px-3 py-2 whitespace-nowrap">
-            <time dateTime={row.activityAt.toISOString()}>{format.dateTime(row.activityAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+            <time dateTime={row.activityAt.toISOString()}>{format.dateTime(row.activityAt, "moment")}</time>
           </td>
         </tr>
       ))}

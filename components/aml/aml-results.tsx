@@ -20,7 +20,7 @@ export function SubmissionList({ submissions }: { submissions: TAmlSubmissionSum
           <p className="flex flex-wrap items-center gap-2">
             <SubmissionStatusBadge status={s.status} />
             <span className="font-mono text-xs">{s.communicationNumber}</span>
-            <span className="text-muted-foreground">{t("meta", { pushSeq: s.pushSeq, attempts: s.attempts, time: format.dateTime(s.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+            <span className="text-muted-foreground">{t("meta", { pushSeq: s.pushSeq, attempts: s.attempts, time: format.dateTime(s.createdAt, "moment") })}</span>
           </p>
           {s.errors.length > 0 ? (
             <ul className="mt-2 list-disc pl-5" aria-label={t("reasons")}>
@@ -39,7 +39,7 @@ export function SubmissionList({ submissions }: { submissions: TAmlSubmissionSum
             )
           )}
           {s.status === "queued" && s.nextAttemptAt && (
-            <p className="mt-1 text-xs text-muted-foreground">{t("nextAttempt", { time: format.dateTime(s.nextAttemptAt, { timeStyle: "medium" }) })}</p>
+            <p className="mt-1 text-xs text-muted-foreground">{t("nextAttempt", { time: format.dateTime(s.nextAttemptAt, "time") })}</p>
           )}
         </li>
       ))}

@@ -13,12 +13,13 @@ function Body({ label, text, open }: { label: string; text: string | null; open:
   return (
     <details open={open} className="mt-1">
       <summary className="cursor-pointer text-xs text-muted-foreground print:list-none">{label}</summary>
-      <pre tabIndex={0} aria-label={label} className="mt-1 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono text-xs print:max-h-none">{text}</pre>
+      {/* focusable so the keyboard can scroll it; a group, since a bare <pre> may not be named */}
+      <pre tabIndex={0} role="group" aria-label={label} className="mt-1 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono text-xs print:max-h-none">{text}</pre>
     </details>
   );
 }
 
-function Entry({ entry, expanded }: { entry: TTimelineEntry; expanded: boolean }) {
+function Entry({ entry, expanded, enrollmentPage }: { entry: TTimelineEntry; expanded: boolean; enrollmentPage?: string }) {
   const t = useTranslations("aml.timeline");
   const tSection = useTranslations("enrollment.section");
   switch (entry.kind) {
@@ -28,7 +29,7 @@ function Entry({ entry, expanded }: { entry: TTimelineEntry; expanded: boolean }
       return (
         <>
           <p className="text-sm font-medium">{t("revision", { who: entry.actor, section: tSection(entry.section as "client_info"), version: entry.version })}</p>
-          <ChangeList changes={entry.changes} />
+          <ChangeList changes={entry.changes} page={enrollmentPage} />
         </>
       );
     case "action":
@@ -87,8 +88,11 @@ function Entry({ entry, expanded }: { entry: TTimelineEntry; expanded: boolean }
   }
 }
 
-/** Everything that happened to one customer, oldest first. `expanded` opens every body (print). */
-export function CustomerTimeline({ entries, expanded = false }: { entries: TTimelineEntry[]; expanded?: boolean }) {
+/**
+ * Everything that happened to one customer, oldest first. `expanded` opens every body (print);
+ * `enrollmentPage` is where the fields its changes name are.
+ */
+export function CustomerTimeline({ entries, expanded = false, enrollmentPage }: { entries: TTimelineEntry[]; expanded?: boolean; enrollmentPage?: string }) {
   const t = useTranslations("aml.timeline");
   const format = useFormatter();
   if (entries.length === 0) return <p className="text-sm text-muted-foreground">{t("empty")}</p>;
@@ -97,12 +101,12 @@ export function CustomerTimeline({ entries, expanded = false }: { entries: TTime
       {entries.map((entry, index) => (
         <li key={index} className="break-inside-avoid" data-kind={entry.kind}>
           <time className="block text-xs text-muted-foreground" dateTime={entry.at.toISOString()}>
-            {format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "medium" })}
+            {format.dateTime(entry.at, "precise")}
             {entry.kind === "event" && entry.receivedAt.getTime() !== entry.at.getTime()
-              ? ` · ${t("receivedAt", { time: format.dateTime(entry.receivedAt, { timeStyle: "medium" }) })}`
+              ? ` · ${t("receivedAt", { time: format.dateTime(entry.receivedAt, "time") })}`
               : ""}
           </time>
-          <Entry entry={entry} expanded={expanded} />
+          <Entry entry={entry} expanded={expanded} enrollmentPage={enrollmentPage} />
         </li>
       ))}
     </ol>

@@ -10,6 +10,8 @@ const TONE: Record<TEnrollmentStatus, TBadgeTone> = {
   pushed: "success",
   failed: "danger",
   needs_reconciliation: "warning",
+  customer_saved: "warning",
+  update_pending: "info",
 };
 
 export function StatusBadge({ status }: { status: string }) {

@@ -39,7 +39,7 @@ export function AttemptList({ attempts }: { attempts: readonly TPipelineAttempt[
       <ul className="space-y-1">
         {attempts.map((attempt) => {
           const call = callNumber(attempt);
-          const time = format.dateTime(new Date(attempt.startedAt), { dateStyle: "medium", timeStyle: "medium" });
+          const time = format.dateTime(new Date(attempt.startedAt), "precise");
           return (
             <li key={attempt.id}>
               <details className="rounded-md border border-border text-sm" data-testid="attempt">

@@ -13,6 +13,11 @@ const FIXED: Record<string, string> = {
   "must be a real date YYYY-MM-DD": "date",
   "not an active product code": "inactive",
   "enter the account number the core shows": "accountNumber",
+  "no enrollment has this wisenroll code": "unknownWisenrollCode",
+  "this is the enrollment being pushed": "relatedSelf",
+  "no enrollment of this console has this customer number: confirm that the core knows it": "unknownCustomerNumber",
+  "must be digits only": "digitsOnly",
+  "must be letters and digits only": "lettersDigitsOnly",
 };
 
 export function pushIssueMessage(message: string): TIssueMessage | null {
@@ -23,11 +28,17 @@ export function pushIssueMessage(message: string): TIssueMessage | null {
   if (max) return { key: "maxLength", values: { max: Number(max[1]) } };
   const length = /^must be (\d+) characters$/.exec(message);
   if (length) return { key: "length", values: { length: Number(length[1]) } };
+  const digits = /^must be (\d+) digits$/.exec(message);
+  if (digits) return { key: "digits", values: { length: Number(digits[1]) } };
+  const range = /^must be (\d+) to (\d+) (digits|characters)$/.exec(message);
+  if (range) return { key: range[3] === "digits" ? "digitsRange" : "lengthRange", values: { min: Number(range[1]), max: Number(range[2]) } };
   const items = /^at most (\d+) (related clients|products per push)$/.exec(message);
   if (items) return { key: items[2] === "related clients" ? "maxRelated" : "maxProducts", values: { max: Number(items[1]) } };
   // the server's check of the code, after the one in the browser
   const inactive = /^(\S+) is not an active product code$/.exec(message);
   if (inactive?.[1]) return { key: "inactiveCode", values: { code: inactive[1] } };
+  const otherCustomer = /^the enrollment with this wisenroll code is customer (\d+)$/.exec(message);
+  if (otherCustomer?.[1]) return { key: "codeOfCustomer", values: { number: otherCustomer[1] } };
   return null;
 }
 

@@ -6,8 +6,10 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { StatusBadge } from "@/components/enrollment/status-badge";
 import { Button } from "@/components/ui/button";
+import { useRenderCatchUp } from "@/components/ui/use-render-catch-up";
 import { ReasonText } from "@/components/ui/reason-text";
 import type { TPipeline } from "@/lib/push/get-pipeline";
+import { amlSignature } from "@/lib/aml/live";
 import { customerStep, pollInterval } from "@/lib/push/pipeline-steps";
 import { pushKeys } from "@/lib/push/query-keys";
 import { AttemptList } from "./attempt-list";
@@ -43,23 +45,16 @@ export function PipelineView({ initial, readAt, canReconcile }: TPipelineViewPro
     initialData: initial,
     // the server's read time, so the "updated" line hydrates as it was rendered
     initialDataUpdatedAt: readAt,
-    refetchInterval: (current) => pollInterval(current.state.data?.status),
+    refetchInterval: (current) => pollInterval(current.state.data),
   });
   const pipeline = query.data;
 
-  // The server parts (status badge, forms, push button) follow the pipeline's status: while the
-  // last server render disagrees with the live status, render again, and keep asking every 2 s.
-  // Comparing with the render (not with the status seen before) repairs a render that raced the
-  // worker and came back older than the status it was asked for; asking again repairs a refresh
-  // that was lost (a server action's answer landing after it, a render that failed).
+  // The server parts (status badge, forms, push button, the AML block) follow the pipeline's
+  // status and the AML submissions' (which go on after a push settled: "Queued" → accepted).
   const { isFetching } = query;
-  useEffect(() => {
-    if (isFetching) return;
-    if (initial.status === pipeline.status && initial.pushSeq === pipeline.pushSeq) return;
-    router.refresh();
-    const timer = setInterval(() => router.refresh(), 2_000);
-    return () => clearInterval(timer);
-  }, [initial.status, initial.pushSeq, pipeline.status, pipeline.pushSeq, isFetching, router]);
+  const shown = `${initial.status}:${initial.pushSeq}:${amlSignature(initial.amlSubmissions)}`;
+  const live = `${pipeline.status}:${pipeline.pushSeq}:${amlSignature(pipeline.amlSubmissions)}`;
+  useRenderCatchUp(!isFetching && shown !== live, `${shown}>${live}`);
 
   // A server render newer than the cache (a push was just requested): read the pipeline again.
   const rendered = useRef(initial);
@@ -73,7 +68,7 @@ export function PipelineView({ initial, readAt, canReconcile }: TPipelineViewPro
     void queryClient.invalidateQueries({ queryKey });
     router.refresh();
   };
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
+  const when = (iso: string) => format.dateTime(new Date(iso), "precise");
   const customer = customerStep(pipeline);
 
   return (
@@ -131,7 +126,7 @@ export function PipelineView({ initial, readAt, canReconcile }: TPipelineViewPro
         </li>
       </ol>
       <p className="text-xs text-muted-foreground">
-        {t("updated", { time: format.dateTime(new Date(query.dataUpdatedAt), { timeStyle: "medium" }) })}
+        {t("updated", { time: format.dateTime(new Date(query.dataUpdatedAt), "time") })}
       </p>
       {/* announced when the status changes, not at every poll */}
       <p className="sr-only" aria-live="polite">

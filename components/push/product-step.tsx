@@ -1,6 +1,7 @@
 "use client";
 
-import { lazy, Suspense, useRef } from "react";
+import { Suspense, useRef } from "react";
+import { PartBoundary, retryableLazy } from "@/components/ui/part-boundary";
 import { useFormatter, useTranslations } from "next-intl";
 import { ReasonText } from "@/components/ui/reason-text";
 import type { TPipeline, TPipelineProduct } from "@/lib/push/get-pipeline";
@@ -9,7 +10,7 @@ import { AttemptList } from "./attempt-list";
 import { ProductStatusBadge } from "./push-badges";
 
 // Only officers facing an unknown outcome need the reconciliation form (and its dialog).
-const ReconcileProduct = lazy(() => import("./reconcile-product").then((mod) => ({ default: mod.ReconcileProduct })));
+const ReconcileProduct = retryableLazy(() => import("./reconcile-product").then((mod) => mod.ReconcileProduct));
 
 type TProps = {
   pipeline: TPipeline;
@@ -22,7 +23,7 @@ type TProps = {
 export function ProductStep({ pipeline, product, canReconcile, onResolved }: TProps) {
   const t = useTranslations("pipeline");
   const format = useFormatter();
-  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : "");
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), "moment") : "");
   const titleId = `product-${product.id}-title`;
   const heading = useRef<HTMLHeadingElement>(null);
   // ERROR entries already carry the core's messages; a message without accounts is the only word
@@ -78,17 +79,23 @@ export function ProductStep({ pipeline, product, canReconcile, onResolved }: TPr
         <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
           <p>{t("unknownExplain")}</p>
           {canReconcile && pipeline.status !== "pushing" && (
-            <Suspense fallback={null}>
-              <ReconcileProduct
-                productRequestId={product.id}
-                productCode={product.productCode}
-                customerNumber={pipeline.customerNumber}
-                onResolved={() => {
-                  onResolved();
-                  heading.current?.focus();
-                }}
-              />
-            </Suspense>
+            <PartBoundary onRetry={ReconcileProduct.retry}>
+              <Suspense fallback={null}>
+                <ReconcileProduct
+                  enrollmentId={pipeline.enrollmentId}
+                  productRequestId={product.id}
+                  productCode={product.productCode}
+                  productName={product.productName}
+                  customerNumber={pipeline.customerNumber}
+                  customerName={pipeline.fullName}
+                  accountNumberFormat={product.accountNumberFormat}
+                  onResolved={() => {
+                    onResolved();
+                    heading.current?.focus();
+                  }}
+                />
+              </Suspense>
+            </PartBoundary>
           )}
         </div>
       )}

@@ -6,6 +6,8 @@ import { AlertDialog } from "radix-ui";
 import { Button } from "@/components/ui/button";
 import type { TProductCodeOption } from "@/lib/push/product-codes";
 import type { TProductInput, TRelatedClientInput } from "@/lib/push/push-input";
+import { relatedClientSummary, type TRelatedClientMatch } from "@/lib/push/related-client";
+import { RelatedSummaryText } from "./related-summary-text";
 
 /** A product of an earlier push that was not opened and goes again with the next one. */
 export type TPendingProduct = { id: string; productCode: string; productName: string; openDate: string };
@@ -15,8 +17,12 @@ type TProps = {
   /** The push request is in flight: the dialog stays until it answers. */
   pending: boolean;
   products: TProductInput[];
+  /** What the console knows of each product's related clients (same order), looked up just before. */
+  related: TRelatedClientMatch[][];
   pendingProducts: TPendingProduct[];
   productCodes: TProductCodeOption[];
+  /** The core customer this push updates; null: a create. */
+  customerNumber: string | null;
   changes: ReactNode;
   onCancel: () => void;
   onConfirm: () => void;
@@ -24,18 +30,17 @@ type TProps = {
 };
 
 /** "Push to core?": what changed since the enrollment arrived and what is about to be sent. */
-export function PushConfirmDialog({ open, pending, products, pendingProducts, productCodes, changes, onCancel, onConfirm, onCloseAutoFocus }: TProps) {
+export function PushConfirmDialog({ open, pending, products, related, pendingProducts, productCodes, customerNumber, changes, onCancel, onConfirm, onCloseAutoFocus }: TProps) {
   const t = useTranslations("push.dialog");
   const nameOf = (code: string) => productCodes.find((option) => option.code === code)?.name ?? code;
-  const related = (client: TRelatedClientInput) =>
-    t("relatedLine", {
-      who: client.customerNumber !== null ? t("relatedByNumber", { number: client.customerNumber }) : t("relatedByCode", { code: client.relatedWisenrollCode ?? "" }),
-      link: client.accountLinkTypeCode ?? "O",
-      signature: client.authorizedSignature,
-    }) +
-    (client.mainDocument
-      ? ` · ${t("relatedDocument", { type: client.mainDocument.documentTypeCode, number: client.mainDocument.documentNumber, country: client.mainDocument.issuingCountryCode })}`
-      : "");
+  // who the related client is (name, masked document, customer number or "pushed with this request"), then how they are linked
+  const relatedLine = (client: TRelatedClientInput, match: TRelatedClientMatch | undefined) => (
+    <>
+      {t("relatedClient")} <RelatedSummaryText summary={relatedClientSummary(client, match ?? { kind: "none" })} />
+      {" · "}
+      {t("relatedLink", { link: client.accountLinkTypeCode ?? "O", signature: client.authorizedSignature })}
+    </>
+  );
   const nothing = products.length === 0 && pendingProducts.length === 0;
 
   return (
@@ -52,8 +57,13 @@ export function PushConfirmDialog({ open, pending, products, pendingProducts, pr
             onCloseAutoFocus();
           }}
         >
-          <AlertDialog.Title className="text-lg font-semibold">{t("title")}</AlertDialog.Title>
+          <AlertDialog.Title className="text-lg font-semibold">{customerNumber ? t("titleUpdate", { number: customerNumber }) : t("title")}</AlertDialog.Title>
           <AlertDialog.Description className="text-sm text-muted-foreground">{t("description")}</AlertDialog.Description>
+          {customerNumber && (
+            <p className="rounded-md bg-blue-50 p-3 text-sm text-blue-900" data-testid="push-dialog-update">
+              {t("updateCustomer", { number: customerNumber })}
+            </p>
+          )}
           <section aria-labelledby="push-dialog-changes" className="space-y-2">
             <h3 id="push-dialog-changes" className="font-medium">
               {t("changes")}
@@ -74,7 +84,9 @@ export function PushConfirmDialog({ open, pending, products, pendingProducts, pr
                     {product.related.length > 0 && (
                       <ul className="list-[circle] pl-5 text-muted-foreground">
                         {product.related.map((client, row) => (
-                          <li key={row}>{related(client)}</li>
+                          <li key={row} data-testid="push-dialog-related">
+                            {relatedLine(client, related[index]?.[row])}
+                          </li>
                         ))}
                       </ul>
                     )}
@@ -96,7 +108,7 @@ export function PushConfirmDialog({ open, pending, products, pendingProducts, pr
             </AlertDialog.Cancel>
             {/* aria-disabled, not disabled: the focused button must keep focus while the request runs */}
             <Button type="button" aria-disabled={pending || undefined} onClick={() => !pending && onConfirm()}>
-              {pending ? t("sending") : t("confirm")}
+              {pending ? t("sending") : customerNumber ? t("confirmUpdate") : t("confirm")}
             </Button>
           </div>
         </AlertDialog.Content>

@@ -26,14 +26,16 @@ type TFieldProps = {
   hint?: string;
   required?: boolean;
   options?: RegisterOptions;
+  /** An error the form's schema cannot know (a lookup's answer), shown when the field has none of its own. */
+  extraError?: string | null;
 };
 
 const domId = (name: string, scope: string | undefined) => pushFieldId(scope ? `${scope}.${name}` : name);
 
 /** A labelled text input of the push form, with its hint and its error. */
-export function PushTextField({ name, scope, label, hint, required, options, ...input }: TFieldProps & Omit<ComponentProps<"input">, "name">) {
+export function PushTextField({ name, scope, label, hint, required, options, extraError, ...input }: TFieldProps & Omit<ComponentProps<typeof Input>, "name">) {
   const { register } = useFormContext();
-  const error = useOwnError(name);
+  const error = useOwnError(name) ?? extraError ?? null;
   return (
     <FormField id={domId(name, scope)} label={label} hint={hint} error={error} required={required}>
       {(control) => <Input autoComplete="off" {...control} {...input} {...register(name, options)} />}

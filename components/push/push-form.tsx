@@ -1,27 +1,32 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
+import { Suspense, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { FormProvider, useFieldArray, useForm, useFormState, type Resolver } from "react-hook-form";
+import { useUnsavedLabels } from "@/components/enrollment/unsaved-guard";
+import { unsavedSections } from "@/components/enrollment/unsaved-changes";
 import { Button } from "@/components/ui/button";
+import { PartBoundary, retryableLazy } from "@/components/ui/part-boundary";
 import { pushEnrollment } from "@/lib/push/actions/push";
 import type { TProductCodeOption } from "@/lib/push/product-codes";
 import { emptyProduct, formFieldOf, pushFormSchema, type TProductFormValues, type TPushFormValues } from "@/lib/push/push-form-values";
 import type { TProductInput, TPushResult } from "@/lib/push/push-input";
 import { pushKeys } from "@/lib/push/query-keys";
+import { relatedClientProblem, type TRelatedClientMatch } from "@/lib/push/related-client";
 import { ProductFields } from "./product-fields";
 import { pushFieldId } from "./push-field";
 import { PushNotice, type TPushNotice } from "./push-notice";
+import { fetchRelatedClients } from "./related-lookup";
 import type { TPendingProduct } from "./push-confirm-dialog";
 import { useHydrated } from "./use-hydrated";
 
 // Radix's dialog is only needed once the officer asks to push: load it then, not with the page.
 const loadDialog = () => import("./push-confirm-dialog");
-const PushConfirmDialog = lazy(() => loadDialog().then((mod) => ({ default: mod.PushConfirmDialog })));
+const PushConfirmDialog = retryableLazy(() => loadDialog().then((mod) => mod.PushConfirmDialog));
 
 export type TPushFormState = "ready" | "in_progress" | "needs_reconciliation";
 
@@ -39,6 +44,8 @@ export type TPushFormProps = {
   today: string;
   /** Products of earlier pushes that go again with the next one. */
   pendingProducts: TPendingProduct[];
+  /** The core customer this push updates (the enrollment's or its identity's); null: a create. */
+  customerNumber: string | null;
   /** "Changes since received", rendered on the server, shown again in the confirmation. */
   changes: ReactNode;
 };
@@ -47,7 +54,7 @@ type TPushFormOutput = { products: TProductInput[] };
 
 /** Products for the next push, and the "Push to core" button with its confirmation. */
 export function PushForm(props: TPushFormProps) {
-  const { enrollmentId, version, pushSeq, state, blockedReasons, productCodes, defaultProducts, today } = props;
+  const { enrollmentId, version, pushSeq, state, productCodes, defaultProducts, today } = props;
   const t = useTranslations("push");
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -55,7 +62,9 @@ export function PushForm(props: TPushFormProps) {
   const hydrated = useHydrated();
   const { executeAsync, isPending } = useAction(pushEnrollment);
   const [notice, setNotice] = useState<TPushNotice | null>(null);
-  const [toConfirm, setToConfirm] = useState<TProductInput[] | null>(null);
+  const [toConfirm, setToConfirm] = useState<{ products: TProductInput[]; related: TRelatedClientMatch[][] } | null>(null);
+  // a second press while the related clients are being looked up does nothing (the button keeps its focus)
+  const checking = useRef(false);
   const [open, setOpen] = useState(false);
   const pushButton = useRef<HTMLButtonElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -81,12 +90,53 @@ export function PushForm(props: TPushFormProps) {
     if (notice?.kind === "stale" && version >= notice.version) setNotice(null);
   }, [notice, state, pushSeq, version]);
 
+  // typed but unsaved section input would not be pushed: it must be saved or discarded first
+  const unsavedLabels = useUnsavedLabels(enrollmentId);
+  const blockedReasons = [...props.blockedReasons, ...(unsavedLabels.length > 0 ? [t("blockedUnsaved", { sections: unsavedLabels.join(", ") })] : [])];
   const blocked = blockedReasons.length > 0;
   const reasonsId = `push-blocked-${enrollmentId}`;
 
-  const onSubmit = form.handleSubmit((values) => {
+  const onSubmit = form.handleSubmit(async (values) => {
     setNotice(null);
-    setToConfirm(values.products);
+    // Every related client must be real before anything is confirmed: looked up now, as the push will.
+    const refs = values.products.flatMap((product) =>
+      product.related.map((r) => ({ customerNumber: r.customerNumber === null ? null : String(r.customerNumber), relatedWisenrollCode: r.relatedWisenrollCode })),
+    );
+    let matches: TRelatedClientMatch[] = [];
+    if (refs.length > 0) {
+      if (checking.current) return;
+      checking.current = true;
+      try {
+        matches = await fetchRelatedClients(enrollmentId, refs);
+      } catch {
+        setNotice({ kind: "error", message: t("relatedCheck.checkFailed") });
+        return focusNotice();
+      } finally {
+        checking.current = false;
+      }
+    }
+    const related: TRelatedClientMatch[][] = [];
+    const refused: string[] = [];
+    let at = 0;
+    for (const [index, product] of values.products.entries()) {
+      related.push(
+        product.related.map((r, row) => {
+          const match = matches[at++] ?? { kind: "none" };
+          const problem = relatedClientProblem(match, r.confirmUnknownCustomer === true);
+          if (problem) {
+            const field = `products.${index}.related.${row}.${problem.field}` as const;
+            form.setError(field, { type: "related", message: problem.message });
+            refused.push(field);
+          }
+          return match;
+        }),
+      );
+    }
+    if (refused[0]) {
+      setNotice({ kind: "invalid" });
+      return focusField(refused[0]);
+    }
+    setToConfirm({ products: values.products, related });
     setOpen(true);
   });
 
@@ -132,8 +182,9 @@ export function PushForm(props: TPushFormProps) {
 
   const confirmPush = async () => {
     if (!toConfirm) return;
+    if (unsavedSections(enrollmentId).size > 0) return close(() => pushButton.current?.focus());
     try {
-      const result = await executeAsync({ enrollmentId, version, products: toConfirm });
+      const result = await executeAsync({ enrollmentId, version, products: toConfirm.products });
       if (result?.data) apply(result.data);
       else {
         setNotice({ kind: "error", message: result?.serverError ?? (result?.validationErrors ? t("result.rejected") : t("result.failed")) });
@@ -205,7 +256,7 @@ export function PushForm(props: TPushFormProps) {
                   onPointerEnter={() => void loadDialog()}
                   onFocus={() => void loadDialog()}
                 >
-                  {t("pushButton")}
+                  {props.customerNumber ? t("pushUpdateButton") : t("pushButton")}
                 </Button>
                 {blocked && (
                   <ul id={reasonsId} className="space-y-1 text-sm text-amber-900" data-testid="push-blocked">
@@ -222,23 +273,27 @@ export function PushForm(props: TPushFormProps) {
         )}
       </div>
       {toConfirm && (
-        <Suspense fallback={null}>
-          <PushConfirmDialog
-            open={open}
-            pending={isPending}
-            products={toConfirm}
-            pendingProducts={props.pendingProducts}
-            productCodes={productCodes}
-            changes={props.changes}
-            onCancel={() => close(() => pushButton.current?.focus())}
-            onConfirm={confirmPush}
-            onCloseAutoFocus={() => {
-              const then = afterClose.current ?? (() => pushButton.current?.focus());
-              afterClose.current = null;
-              then();
-            }}
-          />
-        </Suspense>
+        <PartBoundary onRetry={PushConfirmDialog.retry}>
+          <Suspense fallback={null}>
+            <PushConfirmDialog
+              open={open}
+              pending={isPending}
+              products={toConfirm.products}
+              related={toConfirm.related}
+              pendingProducts={props.pendingProducts}
+              productCodes={productCodes}
+              customerNumber={props.customerNumber}
+              changes={props.changes}
+              onCancel={() => close(() => pushButton.current?.focus())}
+              onConfirm={confirmPush}
+              onCloseAutoFocus={() => {
+                const then = afterClose.current ?? (() => pushButton.current?.focus());
+                afterClose.current = null;
+                then();
+              }}
+            />
+          </Suspense>
+        </PartBoundary>
       )}
     </FormProvider>
   );

@@ -9,7 +9,7 @@ export type TPushNotice =
   | { kind: "queued"; seq: number }
   | { kind: "stale"; version: number }
   | { kind: "not_ready"; count: number }
-  | { kind: "in_progress" | "four_eyes" | "needs_reconciliation" | "invalid" }
+  | { kind: "in_progress" | "four_eyes" | "needs_reconciliation" | "invalid" | "identity_conflict" | "different_person" }
   | { kind: "error"; message: string };
 
 type TNoticeProps = {

@@ -15,17 +15,22 @@ type TPushSectionProps = {
   issueCount: number;
   /** Four-eyes is on and the current user made the enrollment's last edit. */
   lastEditorMayNotPush: boolean;
+  /** Why the identity stops the push (identity-match.ts), if it does. */
+  identityStop: "identity_conflict" | "different_person" | null;
+  /** The core customer this push updates; null: it creates one. */
+  customerNumber: string | null;
   /** Today's date, YYYY-MM-DD. */
   today: string;
   changes: ReactNode;
 };
 
 /** "Push to core" for officers: the products of the next push and the button, with why it is disabled. */
-export function PushSection({ pipeline, requestedProducts, productCodes, issueCount, lastEditorMayNotPush, today, changes }: TPushSectionProps) {
+export function PushSection({ pipeline, requestedProducts, productCodes, issueCount, lastEditorMayNotPush, identityStop, customerNumber, today, changes }: TPushSectionProps) {
   const t = useTranslations("push");
   const blockedReasons = [
     ...(issueCount > 0 ? [t("blockedIssues", { count: issueCount })] : []),
     ...(lastEditorMayNotPush ? [t("blockedFourEyes")] : []),
+    ...(identityStop === "identity_conflict" ? [t("blockedIdentity")] : identityStop === "different_person" ? [t("blockedDifferentPerson")] : []),
   ];
   // Prefill from the intake's request only until a product was requested through the console.
   const defaultProducts = pipeline.products.length === 0 ? productsFromRequested(requestedProducts, today) : [];
@@ -48,6 +53,7 @@ export function PushSection({ pipeline, requestedProducts, productCodes, issueCo
         defaultProducts={defaultProducts}
         today={today}
         pendingProducts={pendingProducts}
+        customerNumber={customerNumber}
         changes={changes}
       />
     </section>

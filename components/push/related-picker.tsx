@@ -262,10 +262,10 @@ function CandidateOption({
     >
       <span className="flex items-center justify-between gap-2">
         <span className="font-medium text-zinc-900">{candidate.fullName || "—"}</span>
-        <StatusBadge status={candidate.status} />
+        {candidate.otherBranch ? <span className="text-xs text-muted-foreground">{t("otherBranch")}</span> : <StatusBadge status={candidate.status} />}
       </span>
       <span className="flex flex-wrap gap-x-2 text-xs text-muted-foreground">
-        <span className="font-mono">{candidate.wisenrollCode ?? "—"}</span>
+        {!candidate.otherBranch && <span className="font-mono">{candidate.wisenrollCode ?? "—"}</span>}
         {candidate.mainDocMasked && (
           <span className="font-mono">
             {candidate.mainDocType ? `${candidate.mainDocType} ` : ""}

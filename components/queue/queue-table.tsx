@@ -4,7 +4,12 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useState } from "react";
+import type { TDeskOfficer } from "@/components/desk/assign-select";
 import { StatusBadge } from "@/components/enrollment/status-badge";
+import { useHydrated } from "@/components/push/use-hydrated";
+import { QueueBulkBar } from "@/components/queue/queue-bulk-bar";
+import { IdentityCell } from "@/components/queue/identity-cell";
 import { QueueFiltersForm } from "@/components/queue/queue-filters-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -21,9 +26,19 @@ async function fetchQueue(filters: TQueueFilters): Promise<TQueuePage> {
   return response.json();
 }
 
-type TProps = { filters: TQueueFilters; initialPage: TQueuePage; branches: Array<{ code: string; name: string | null }> };
+type TProps = {
+  filters: TQueueFilters;
+  initialPage: TQueuePage;
+  /** When the server read `initialPage` (ms since epoch). */
+  readAt: number;
+  branches: Array<{ code: string; name: string | null }>;
+  /** Officers of the reader's branches: the owner filter's and a lead's choices. */
+  officers: TDeskOfficer[];
+  /** The reader, when they may own enrollments (row checkboxes, claim, release); null otherwise. */
+  desk: { userId: string; lead: boolean } | null;
+};
 
-export function QueueTable({ filters, initialPage, branches }: TProps) {
+export function QueueTable({ filters, initialPage, readAt, branches, officers, desk }: TProps) {
   const t = useTranslations();
   const format = useFormatter();
   const now = useNow({ updateInterval: 30_000 });
@@ -34,15 +49,27 @@ export function QueueTable({ filters, initialPage, branches }: TProps) {
     queryKey: queueKeys.page(filters),
     queryFn: () => fetchQueue(filters),
     initialData: initialPage,
+    // the server's read time, so the "updated" line hydrates as it was rendered
+    initialDataUpdatedAt: readAt,
     placeholderData: keepPreviousData,
     refetchInterval: filters.cursor ? false : POLL_MS,
   });
   const navigate = (next: Partial<TQueueFilters>) => router.push(`${pathname}${queueFiltersToSearch(next)}`);
   const page = query.data;
+  // The first render is the server's: whether the browser refetches at once depends on its clock
+  // (staleTime), so "loading" is shown only once hydrated (React error #418 otherwise).
+  const fetching = useHydrated() && query.isFetching;
+  const [selected, setSelected] = useState<string[]>([]);
+  const toggle = (id: string, on: boolean) => setSelected((current) => (on ? [...current, id] : current.filter((other) => other !== id)));
+  const visible = page.rows.map((row) => row.id);
+  const allTicked = visible.length > 0 && visible.every((id) => selected.includes(id));
+  // the identity column is off only for the bench's baseline (QUEUE_IDENTITY_COLUMN=off)
+  const identityColumn = page.rows.some((row) => row.identity !== null);
 
   return (
     <div className="space-y-4">
-      <QueueFiltersForm filters={filters} branches={branches} onChange={navigate} />
+      <QueueFiltersForm filters={filters} branches={branches} officers={officers} ownsEnrollments={desk !== null} onChange={navigate} />
+      {desk && <QueueBulkBar selected={selected} lead={desk.lead} officers={officers} onDone={() => setSelected([])} />}
       {query.isError && (
         <div role="alert" className="flex items-center gap-3 rounded-md bg-red-50 p-3 text-sm text-danger">
           {t("queue.error")}
@@ -53,13 +80,47 @@ export function QueueTable({ filters, initialPage, branches }: TProps) {
       )}
       <DataTable
         caption={t("queue.title")}
-        columns={[t("queue.name"), t("queue.wisenrollCode"), t("queue.mainDocument"), t("queue.branch"), t("queue.receivedAt"), t("queue.status"), { label: t("queue.issues"), align: "right" }]}
+        columns={[
+          ...(desk
+            ? [
+                {
+                  label: (
+                    <input
+                      type="checkbox"
+                      aria-label={t("desk.selectAll")}
+                      checked={allTicked}
+                      onChange={(event) => setSelected(event.target.checked ? visible : [])}
+                    />
+                  ),
+                },
+              ]
+            : []),
+          t("queue.name"),
+          t("queue.wisenrollCode"),
+          t("queue.mainDocument"),
+          t("queue.branch"),
+          t("queue.owner"),
+          t("queue.receivedAt"),
+          t("queue.status"),
+          ...(identityColumn ? [t("identity.column")] : []),
+          { label: t("queue.issues"), align: "right" as const },
+        ]}
         empty={t("queue.empty")}
         isEmpty={page.rows.length === 0}
-        busy={query.isFetching}
+        busy={fetching}
       >
         {page.rows.map((row) => (
           <tr key={row.id} className="border-t border-border hover:bg-zinc-50" data-testid="queue-row">
+            {desk && (
+              <td className="px-3 py-2">
+                <input
+                  type="checkbox"
+                  aria-label={t("desk.selectRow", { name: row.fullName || row.wisenrollCode || row.id })}
+                  checked={selected.includes(row.id)}
+                  onChange={(event) => toggle(row.id, event.target.checked)}
+                />
+              </td>
+            )}
             <td className="px-3 py-2 font-medium">
               <Link href={`/enrollments/${row.id}`} className="text-brand hover:underline">
                 {row.fullName || "—"}
@@ -72,12 +133,20 @@ export function QueueTable({ filters, initialPage, branches }: TProps) {
               {row.mainDocCountry ? ` (${row.mainDocCountry})` : ""}
             </td>
             <td className="px-3 py-2">{row.branchName ?? row.branchCode ?? "—"}</td>
-            <td className="px-3 py-2" title={format.dateTime(new Date(row.receivedAt), { dateStyle: "medium", timeStyle: "short" })}>
+            <td className="px-3 py-2" data-testid="queue-owner">
+              {row.owner ? (desk && row.owner.id === desk.userId ? t("desk.me") : row.owner.name) : <span className="text-muted-foreground">{t("desk.unassigned")}</span>}
+            </td>
+            <td className="px-3 py-2" title={format.dateTime(new Date(row.receivedAt), "moment")}>
               <time dateTime={row.receivedAt}>{format.relativeTime(new Date(row.receivedAt), now)}</time>
             </td>
             <td className="px-3 py-2">
               <StatusBadge status={row.status} />
             </td>
+            {row.identity && (
+              <td className="px-3 py-2">
+                <IdentityCell identity={row.identity} />
+              </td>
+            )}
             <td className="px-3 py-2 text-right">
               <Badge tone={row.issueCount > 0 ? "warning" : "success"}>{row.issueCount}</Badge>
             </td>
@@ -96,7 +165,7 @@ export function QueueTable({ filters, initialPage, branches }: TProps) {
           </Button>
         )}
         <span className="ml-auto text-xs text-muted-foreground" aria-live="polite">
-          {query.isFetching ? t("queue.loading") : t("queue.updated", { time: format.dateTime(new Date(query.dataUpdatedAt), { timeStyle: "medium" }) })}
+          {fetching ? t("queue.loading") : t("queue.updated", { time: format.dateTime(new Date(query.dataUpdatedAt), "time") })}
         </span>
       </div>
     </div>

@@ -1,4 +1,6 @@
 import type { ComponentProps } from "react";
+import { useTranslations } from "next-intl";
+import type { TDayRange, TDayRangeProblem } from "@/lib/dates/day-range";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { cn } from "@/lib/utils";
@@ -51,3 +53,31 @@ export const branchOption = (branch: { code: string; name: string | null }): TOp
   value: branch.code,
   label: branch.name ? `${branch.code} · ${branch.name}` : branch.code,
 });
+
+/**
+ * The "from" and "to" days of a filter bar: typed as the forms type dates (YYYY-MM-DD, not the
+ * browser's own date picker, which writes dates in the browser's language), with the range's
+ * problem (lib/dates/day-range.ts) shown under them, naming the field.
+ */
+export function DayRangeFields({ ids, labels, values, problem }: {
+  ids: { from: string; to: string };
+  labels: { from: string; to: string };
+  values: TDayRange;
+  problem: TDayRangeProblem | null;
+}) {
+  const t = useTranslations("app.dates");
+  const errorId = `${ids.from}-range-error`;
+  const day = { type: "text", inputMode: "numeric", maxLength: 10, autoComplete: "off", placeholder: t("placeholder") } as const;
+  const invalid = (field: "from" | "to") => (problem?.field === field ? { "aria-invalid": true, "aria-describedby": errorId } : {});
+  return (
+    <>
+      <FilterInput id={ids.from} name="from" label={labels.from} value={values.from} {...day} {...invalid("from")} />
+      <FilterInput id={ids.to} name="to" label={labels.to} value={values.to} {...day} {...invalid("to")} />
+      {problem && (
+        <p id={errorId} role="alert" className="col-span-full text-sm text-danger">
+          {problem.problem === "reversed" ? t("reversed", labels) : t("notADay", { field: labels[problem.field], format: t("placeholder") })}
+        </p>
+      )}
+    </>
+  );
+}

@@ -3,7 +3,8 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "../fixtures";
 import { randomCode } from "./helpers";
 
-test("[ADMIN] creates an intake key shown once; the onboarding app uses it until it is revoked", async ({ page }) => {
+test("[ADMIN] creates an intake key shown once; the onboarding app uses it until it is revoked", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const name = `Onboarding e2e ${randomCode(4)}`;
   await signInAs(page, "admin");
   await page.goto("/admin/keys");
@@ -12,6 +13,10 @@ test("[ADMIN] creates an intake key shown once; the onboarding app uses it until
   const shown = page.getByTestId("new-intake-key");
   await expect(shown).toHaveValue(/^ec_[A-Za-z0-9_-]{43}$/);
   const key = await shown.inputValue();
+  // Copied with one click, exactly.
+  await page.getByRole("button", { name: `Copy the new key ${name}` }).click();
+  await expect(page.getByText("Copied.", { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
 
   const body = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-1.json", "utf8"));
   body.client_info.wisenroll_code = randomCode(6);

@@ -46,3 +46,11 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
     await client.end();
   }
 }
+
+/** Searches the AML queue through its form: the text is posted for a token, never put in the URL. */
+export async function searchAml(page: Page, text: string): Promise<void> {
+  await page.goto("/aml");
+  await page.getByRole("searchbox").fill(text);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.waitForURL(/[?&]qt=/);
+}

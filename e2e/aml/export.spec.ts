@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "../fixtures";
-import { pushedToAml, query } from "./aml-fixtures";
+import { pushedToAml, query, searchAml } from "./aml-fixtures";
 
 test("[COMPLIANCE] exports CSV", async ({ page }) => {
   test.setTimeout(60_000);
@@ -8,7 +8,7 @@ test("[COMPLIANCE] exports CSV", async ({ page }) => {
   const customer = await pushedToAml(page, { firstName: `=CMD${Date.now() % 100_000}`, lastName: "ADVERSO" });
   await signInAs(page, "compliance");
   await expect(async () => {
-    await page.goto(`/aml?q=${encodeURIComponent(customer.firstName)}`);
+    await searchAml(page, customer.firstName);
     await expect(page.getByTestId("aml-row").locator("[data-aml-state]")).toHaveAttribute("data-aml-state", "hit", { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
 

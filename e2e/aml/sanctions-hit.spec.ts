@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "../fixtures";
 import { expectNoSeriousAxeViolations } from "../push/helpers";
-import { pushedToAml, query } from "./aml-fixtures";
+import { pushedToAml, query, searchAml } from "./aml-fixtures";
 
 test("[COMPLIANCE] sees a sanctions hit and its timeline", async ({ page }) => {
   test.setTimeout(60_000);
@@ -11,7 +11,7 @@ test("[COMPLIANCE] sees a sanctions hit and its timeline", async ({ page }) => {
   // The sandbox delivers its nine events completed-first and each twice; the queue ends in the hit.
   const row = page.getByTestId("aml-row").filter({ hasText: customer.firstName });
   await expect(async () => {
-    await page.goto(`/aml?q=${customer.firstName}`);
+    await searchAml(page, customer.firstName);
     await expect(row.locator("[data-aml-state]")).toHaveAttribute("data-aml-state", "hit", { timeout: 1_000 });
     await expect(row).toContainText("Rejected", { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
@@ -25,7 +25,7 @@ test("[COMPLIANCE] sees a sanctions hit and its timeline", async ({ page }) => {
   await page.goto("/aml?hit=sanctions");
   await expect(page.getByTestId("aml-row").first().locator("[data-aml-state]")).toHaveAttribute("data-aml-state", "hit");
 
-  await page.goto(`/aml?q=${customer.firstName}`);
+  await searchAml(page, customer.firstName);
   await row.getByRole("link", { name: new RegExp(customer.firstName) }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`${customer.firstName} SANCTIONED`);
   const sanctions = page.getByTestId("aml-screening").locator('tr[data-list="sanctions"]');

@@ -55,7 +55,7 @@ test.describe("web server", () => {
 
   test.beforeAll(async () => {
     server = spawn(process.execPath, ["scripts/web-server.mjs"], {
-      env: { ...process.env, PORT: String(PORT), WEB_HOST: "127.0.0.1", WEB_CONCURRENCY: "2", ALLOW_DEV_SECRET: "1", LOG_LEVEL: "warn", NEXTAUTH_URL: BASE },
+      env: { ...process.env, PORT: String(PORT), WEB_HOST: "127.0.0.1", WEB_CONCURRENCY: "2", LOG_LEVEL: "warn", NEXTAUTH_URL: BASE },
       stdio: ["ignore", "pipe", "inherit"],
     });
     server.stdout!.setEncoding("utf8").on("data", (chunk: string) => logs.push(chunk));
@@ -105,7 +105,7 @@ test("a web server whose workers cannot listen gives up with exit code 1", async
   await new Promise((resolve) => taken.once("listening", resolve));
   try {
     const server = spawn(process.execPath, ["scripts/web-server.mjs"], {
-      env: { ...process.env, PORT: String(PORT + 1), WEB_HOST: "127.0.0.1", WEB_CONCURRENCY: "1", ALLOW_DEV_SECRET: "1", LOG_LEVEL: "warn" },
+      env: { ...process.env, PORT: String(PORT + 1), WEB_HOST: "127.0.0.1", WEB_CONCURRENCY: "1", LOG_LEVEL: "warn" },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let stderr = "";

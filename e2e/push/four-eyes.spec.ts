@@ -46,7 +46,7 @@ test("[OFFICER] four-eyes: the last editor cannot push, a second officer can", a
   await pushFromDialog(approver, async (dialog) => {
     // what the editor changed, in front of the officer who approves it
     const changes = dialog.getByRole("region", { name: "Changes since received" });
-    await expect(changes).toContainText("client_contact.email");
+    await expect(changes).toContainText("Contact · Email");
     await expect(changes.getByRole("insertion")).toHaveText(email);
   });
   expect(replayed).toContain('"kind":"four_eyes"');

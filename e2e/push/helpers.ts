@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { INTAKE_KEY, SANDBOX_CORE_URL } from "../../playwright.config";
+import { INTAKE_KEY, SANDBOX_AMLYZE_URL, SANDBOX_CORE_URL } from "../../playwright.config";
 
 export type TFixture = { id: string; code: string; documentNumber: string };
 
@@ -15,12 +15,14 @@ export const uniqueLetters = (length = 6) => Array.from({ length }, () => "ABCDE
 /**
  * Posts seed example 1 (valid: no issues) with a unique wisenroll code and a unique main
  * document, since the sandbox core knows a customer by its main document; `lastName` replaces
- * the example's, so a search by name can find this one fixture.
+ * the example's, so a search by name can find this one fixture; `sameDocumentAs` gives it another
+ * fixture's main document instead (the same person to the core).
  */
-export async function intakeFixture(request: APIRequestContext, requestedProducts?: unknown[], lastName?: string): Promise<TFixture> {
+export async function intakeFixture(request: APIRequestContext, requestedProducts?: unknown[], lastName?: string, sameDocumentAs?: TFixture): Promise<TFixture> {
   const body = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-1.json", "utf8"));
   const code = uniqueCode();
-  const documentNumber = uniqueDigits(9);
+  // another enrollment of the same person, when asked: their main document
+  const documentNumber = sameDocumentAs?.documentNumber ?? uniqueDigits(9);
   body.client_info.wisenroll_code = code;
   if (lastName) body.client_info.last_name = lastName;
   const main = (body.client_documents as { main: number; document_number: string }[]).find((doc) => doc.main === 1)!;
@@ -51,8 +53,19 @@ export async function clearCoreFaults(request: APIRequestContext) {
   await request.delete(`${SANDBOX_CORE_URL}/_sandbox/faults`);
 }
 
+// POST /_sandbox/amlyze/faults
+export async function setAmlyzeFault(request: APIRequestContext, fault: Record<string, unknown>) {
+  const response = await request.post(`${SANDBOX_AMLYZE_URL}/_sandbox/amlyze/faults`, { data: fault });
+  expect(response.status()).toBe(200);
+}
+
+// DELETE /_sandbox/amlyze/faults
+export async function clearAmlyzeFault(request: APIRequestContext) {
+  await request.delete(`${SANDBOX_AMLYZE_URL}/_sandbox/amlyze/faults`);
+}
+
 type TLedger = {
-  customers: { customerNumber: number; mainDocument: { document_number: string } }[];
+  customers: { customerNumber: number; writes: number; mainDocument: { document_number: string } }[];
   accounts: { accountNumber: string; productCode: string; customerNumber: number; relatedCustomerNumbers: number[] }[];
 };
 

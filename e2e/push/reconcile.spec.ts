@@ -1,8 +1,25 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "../fixtures";
-import { clearCoreFaults, coreRecordOf, intakeFixture, outcomeOf, pipeline, productStep, pushFromDialog, pushSection, setCoreFaults } from "./helpers";
+import {
+  clearAmlyzeFault,
+  clearCoreFaults,
+  coreRecordOf,
+  expectNoReload,
+  intakeFixture,
+  markDocument,
+  outcomeOf,
+  pipeline,
+  productStep,
+  pushFromDialog,
+  pushSection,
+  setAmlyzeFault,
+  setCoreFaults,
+} from "./helpers";
 
-test.afterEach(async ({ request }) => clearCoreFaults(request));
+test.afterEach(async ({ request }) => {
+  await clearCoreFaults(request);
+  await clearAmlyzeFault(request);
+});
 
 test("[OFFICER] reconciles a product whose outcome is unknown", async ({ page }) => {
   test.setTimeout(90_000);
@@ -15,6 +32,9 @@ test("[OFFICER] reconciles a product whose outcome is unknown", async ({ page })
   // prefilled from the intake's requested_products
   await expect(pushSection(page).getByRole("combobox", { name: "Product code" })).toHaveValue("AH01");
   await setCoreFaults(page.request, { core_product: { kind: "timeout", afterProcessing: true, times: 1 } });
+  // AMLYZE answers only on the third attempt, well after the push settled and the page rendered it
+  await setAmlyzeFault(page.request, { kind: "timeout", times: 3 });
+  await markDocument(page);
   await pushFromDialog(page);
 
   const productA = productStep(page, "AH01");
@@ -29,12 +49,35 @@ test("[OFFICER] reconciles a product whose outcome is unknown", async ({ page })
   await expect(summary).not.toContainText("Success");
   await expect(pushSection(page).getByRole("button", { name: "Push to core" })).toHaveCount(0);
 
+  // The officer's AML block follows AMLYZE live: its acceptance shows without a reload.
+  const aml = page.getByTestId("enrollment-aml");
+  await expect(aml.getByTestId("aml-submissions")).toBeVisible();
+  await expect(aml).not.toContainText("Accepted by AMLYZE");
+  await expect(aml).toContainText("Accepted by AMLYZE", { timeout: 25_000 });
+  await expectNoReload(page);
+
   const coreA = await coreRecordOf(page.request, a.documentNumber);
   expect(coreA.accounts).toHaveLength(1);
   const accountNumber = coreA.accounts[0]!.accountNumber;
-  await productA.getByRole("textbox", { name: "Account number the core shows" }).fill(accountNumber);
+  const accountField = productA.getByRole("textbox", { name: "Account number the core shows" });
+  // Not an account number the core could have given: refused on the field, nothing recorded.
+  await accountField.fill("abc");
+  await productA.getByRole("button", { name: "Record as opened" }).click();
+  await expect(accountField).toHaveAccessibleDescription(/Digits only: an account number as the core shows it/);
+  await expect(accountField).toBeFocused();
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  expect(await outcomeOf(page.request, a.id)).toMatchObject({ status: "needs_reconciliation", accounts: [] });
+
+  await accountField.fill(accountNumber);
   await productA.getByRole("textbox", { name: "Note (optional)" }).fill("Seen on the core's account screen");
   await productA.getByRole("button", { name: "Record as opened" }).click();
+  // The officer confirms a summary naming customer, product and account before it is recorded.
+  const record = page.getByRole("alertdialog", { name: "Record AH01 as opened?" });
+  const customerNumber = (await pipeline(page).getByTestId("customer-number").textContent())!;
+  const recorded = record.getByTestId("reconcile-summary");
+  await expect(recorded.locator("dt")).toHaveText(["Customer", "Product", "Account"]);
+  await expect(recorded.locator("dd")).toHaveText([`LUIS ALEJANDRO MARTINEZ · customer ${customerNumber}`, "AH01 · Cuenta de ahorro", accountNumber]);
+  await record.getByRole("button", { name: "Yes, record it as opened" }).click();
   await expect(header.getByText("Pushed", { exact: true })).toBeVisible({ timeout: 15_000 });
   await expect(productA.locator('[data-status="opened"]')).toBeVisible();
   // the form is gone: focus waits on the product it settled
@@ -59,7 +102,10 @@ test("[OFFICER] reconciles a product whose outcome is unknown", async ({ page })
   await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
   await confirm.getByRole("button", { name: "Yes, it was not created" }).click();
   await expect(productB.locator('[data-status="not_created"]')).toHaveText("Confirmed not created", { timeout: 15_000 });
-  await expect(header.getByText("Failed", { exact: true })).toBeVisible({ timeout: 20_000 });
+  // The customer is in the core: the enrollment says so, and what is left to do, never "Failed".
+  await expect(header.getByText("Customer saved", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(pipeline(page).getByTestId("push-error")).toHaveText("Customer saved; product AH01 not opened — push again to open it.");
+  await expect(header.getByText("Failed", { exact: true })).toHaveCount(0);
   await expect(pushSection(page)).toContainText("Also sent with the next push (not opened yet):");
 
   await pushFromDialog(page, async (dialog) => {

@@ -5,8 +5,10 @@ import {
   coreAccountOf,
   expectNoSeriousAxeViolations,
   intakeFixture,
+  outcomeOf,
   pipeline,
   productStep,
+  pushDialog,
   pushFromDialog,
   pushSection,
   uniqueLetters,
@@ -88,9 +90,17 @@ test("[OFFICER] picks a joint holder from another enrollment and the core receiv
   await expect(second.getByRole("textbox", { name: "Customer number" })).toHaveValue("");
   await expect(secondPicker).toHaveValue(`LUIS ALEJANDRO BENEFICIARY ${surname}`);
 
+  // The confirmation names each related client: name, masked document, customer number or "pushed with this request".
   await pushFromDialog(page, async (dialog) => {
-    await expect(dialog).toContainText(`Related client: customer ${holderNumber} · link O · signature 1`);
-    await expect(dialog).toContainText(`Related client: wisenroll code ${beneficiary.code} · link O · signature 0`);
+    const [holderLine, beneficiaryLine] = [dialog.getByTestId("push-dialog-related").nth(0), dialog.getByTestId("push-dialog-related").nth(1)];
+    await expect(holderLine).toContainText(`Related client: LUIS ALEJANDRO HOLDER ${surname} · SSN`);
+    await expect(holderLine).toContainText(`••••${holder.documentNumber.slice(-4)}`);
+    await expect(holderLine).toContainText(`customer ${holderNumber} · link O · signature 1`);
+    await expect(beneficiaryLine).toContainText(`Related client: LUIS ALEJANDRO BENEFICIARY ${surname} · SSN`);
+    await expect(beneficiaryLine).toContainText(`••••${beneficiary.documentNumber.slice(-4)}`);
+    await expect(beneficiaryLine).toContainText("not in the core yet: pushed with this request · link O · signature 0");
+    await expect(dialog).not.toContainText(holder.documentNumber);
+    await expect(dialog).not.toContainText(beneficiary.documentNumber);
   });
 
   const account = productStep(page, "AH01").getByTestId("account-created");
@@ -115,4 +125,48 @@ test("[OFFICER] picks a joint holder from another enrollment and the core receiv
       main_document: { document_type_code: expect.any(String), document_number: beneficiary.documentNumber, issuing_country_code: expect.any(String) },
     },
   ]);
+});
+
+test("[OFFICER] cannot add a joint holder that does not exist", async ({ page }) => {
+  const fixture = await intakeFixture(page.request);
+  // a customer number no enrollment has (the e2e's numbers start at the run's epoch seconds × 1000)
+  const stranger = String(9_000_000_000_000 + Math.floor(Math.random() * 1_000_000));
+  await signInAs(page, "officer");
+  await page.goto(`/enrollments/${fixture.id}`);
+  const push = pushSection(page);
+  await push.getByRole("button", { name: "Add product" }).click();
+  await push.getByRole("combobox", { name: "Product code" }).selectOption("AH01");
+  await push.getByRole("button", { name: "Add related client to product 1" }).click();
+  const row = push.getByRole("group", { name: "Related client 1 of product 1" });
+
+  // A wisenroll code no enrollment has: refused on its field as it is typed, before any push.
+  const code = row.getByRole("textbox", { name: "Wisenroll code" });
+  await code.fill("ZZZZZZ");
+  // looked up after a pause in typing: allow for a busy server
+  await expect(code).toHaveAttribute("aria-invalid", "true", { timeout: 15_000 });
+  await expect(code).toHaveAccessibleDescription(/No enrollment has this wisenroll code/);
+  await push.getByRole("button", { name: "Push to core" }).click();
+  await expect(code).toBeFocused();
+  await expect(page.getByTestId("push-notice")).toContainText("Some products are not valid");
+  await expect(pushDialog(page)).toHaveCount(0);
+
+  // A customer number this console has never seen: a warning the officer must confirm.
+  await code.fill("");
+  const number = row.getByRole("textbox", { name: "Customer number" });
+  await number.fill(stranger);
+  const warning = row.getByTestId("related-unknown-customer");
+  await expect(warning).toContainText(`No enrollment of this console has customer number ${stranger}.`, { timeout: 15_000 });
+  await push.getByRole("button", { name: "Push to core" }).click();
+  await expect(number).toBeFocused();
+  await expect(number).toHaveAccessibleDescription(/No enrollment of this console has this customer number: check that the core knows it, then confirm below/);
+  await expect(pushDialog(page)).toHaveCount(0);
+  await warning.getByRole("checkbox", { name: `I checked: the core knows customer ${stranger}` }).check();
+  await push.getByRole("button", { name: "Push to core" }).click();
+  const dialog = pushDialog(page);
+  await expect(dialog).toBeVisible({ timeout: 10_000 });
+  await expect(dialog.getByTestId("push-dialog-related")).toHaveText(
+    `Related client: customer ${stranger} (not known to this console; you confirmed the core knows it) · link O · signature 0`,
+  );
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  expect((await outcomeOf(page.request, fixture.id)).status).toBe("received");
 });

@@ -13,7 +13,8 @@ function uniqueFixture() {
 
 test("[OFFICER] an enrollment posted to the intake API appears in the queue without a reload", async ({ page }) => {
   await signInAs(page, "officer");
-  await page.goto("/queue");
+  // newest first: the officer's default desk order puts the oldest waiting first
+  await page.goto("/queue?sort=received_desc");
   await expect(page.getByTestId("queue-row").first()).toBeVisible();
 
   const { body, code } = uniqueFixture();
@@ -47,7 +48,9 @@ test("[COMPLIANCE] searches the queue by wisenroll code and the URL keeps the fi
   await page.waitForLoadState("networkidle");
   await page.getByLabel("Search").fill(code);
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(new RegExp(`q=${code}`));
+  // The search travels as a token: the text itself stays out of the URL.
+  await expect(page).toHaveURL(/[?&]qt=/);
+  expect(page.url()).not.toContain(code);
   await expect(page.getByTestId("queue-row")).toHaveCount(1);
   await page.reload();
   await expect(page.getByTestId("queue-row")).toHaveCount(1);
@@ -62,10 +65,24 @@ test("[OFFICER] finds an enrollment by its full document number, shown masked", 
   const response = await page.request.post("/api/v1/enrollments", { headers: { Authorization: `Bearer ${INTAKE_KEY}` }, data: body });
   expect(response.status()).toBe(201);
   await signInAs(page, "officer");
-  await page.goto(`/queue?q=${number}`);
+  const urls: string[] = [];
+  page.on("request", (request) => urls.push(request.url()));
+  await page.goto("/queue");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Search").fill(number);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/[?&]qt=/);
   const rows = page.getByTestId("queue-row");
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText(code);
   await expect(rows).toContainText(`••••${number.slice(-4)}`);
   await expect(rows).not.toContainText(number);
+  // Neither the address bar nor any request's URL (the table's polling included) carries the number.
+  await page.reload();
+  await expect(rows).toHaveCount(1);
+  await page.waitForRequest((request) => new URL(request.url()).pathname === "/api/queue", { timeout: 15_000 });
+  expect(urls.filter((url) => url.includes(number))).toEqual([]);
+  // A number typed into the URL by hand is not a search.
+  await page.goto(`/queue?q=${number}`);
+  await expect(rows).not.toHaveCount(1);
 });

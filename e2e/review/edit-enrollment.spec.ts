@@ -23,8 +23,8 @@ test("[OFFICER] fixes an invalid enrollment and it becomes ready", async ({ page
   const id = await intakeWithoutEmail(page, "1991-02-30");
   await signInAs(page, "officer");
   await page.goto(`/enrollments/${id}`);
-  await expect(page.getByTestId("push-gate")).toContainText("client_contact.email");
-  await expect(page.getByTestId("push-gate")).toContainText("client_info.birth_date");
+  await expect(page.getByTestId("push-gate")).toContainText("Contact · Email");
+  await expect(page.getByTestId("push-gate")).toContainText("Personal information · Birth date");
   await expect(page.getByTestId("issue-count")).toHaveText("2 issues");
 
   // The impossible date that arrived is shown as it is, with the rule it breaks.
@@ -49,8 +49,8 @@ test("[OFFICER] fixes an invalid enrollment and it becomes ready", async ({ page
   await expect(page.getByTestId("push-gate")).toContainText("All sections validate");
   await expect(page.getByText("Ready", { exact: true }).first()).toBeVisible();
   const history = page.getByTestId("history");
-  await expect(history).toContainText("officer");
-  await expect(history).toContainText("client_contact.email");
+  await expect(history).toContainText("Olga Officer saved Contact");
+  await expect(history).toContainText("Contact · Email");
   await expect(history).toContainText("luis.martinez@example.com");
   await expect(history).toContainText("1991-02-28");
 });
@@ -70,9 +70,10 @@ test("[OFFICER] concurrent edit is refused", async ({ browser }) => {
 
   await contact(second).getByRole("textbox", { name: "Email", exact: true }).fill("second@example.com");
   await contact(second).getByRole("button", { name: "Save" }).click();
-  await expect(contact(second).getByRole("alert").filter({ hasText: "Olga Officer saved this enrollment (now version 2). Your changes were not saved." })).toBeVisible();
+  await expect(contact(second).getByRole("alert").filter({ hasText: "Olga Officer saved Contact" })).toContainText("Your changes were not saved and are still here");
   await expect(contact(second).getByRole("textbox", { name: "Email", exact: true })).toHaveValue("second@example.com");
-  await contact(second).getByRole("button", { name: "Reload" }).click();
+  // the other value is shown beside the field; taking it puts it in the form
+  await contact(second).getByRole("button", { name: "Take theirs" }).click();
   await expect(contact(second).getByRole("textbox", { name: "Email", exact: true })).toHaveValue("first@example.com");
   await first.close();
   await second.close();
@@ -93,7 +94,9 @@ test("[COMPLIANCE] cannot edit: no form controls, and a replayed save action is 
   const compliance = await browser.newPage();
   await signInAs(compliance, "compliance");
   await compliance.goto(`/enrollments/${id}`);
-  await expect(compliance.locator("main").getByRole("textbox")).toHaveCount(0);
+  // No control in the eight sections (compliance may write a note in the history: its one textbox).
+  await expect(compliance.locator("main section[id^='client_']")).toHaveCount(8);
+  await expect(compliance.locator("main section[id^='client_']").getByRole("textbox")).toHaveCount(0);
   await expect(compliance.locator("main").getByRole("button", { name: "Save" })).toHaveCount(0);
   await expect(contact(compliance)).toContainText("officer@example.com");
 
@@ -131,4 +134,35 @@ test("[OFFICER] fixes a field with the keyboard alone", async ({ page }) => {
   await page.keyboard.type("keyboard@example.com");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("issue-count")).toHaveText("No issues");
+});
+
+test("[OFFICER] sees every document marked main, and a change of type only says so", async ({ page }) => {
+  const body = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-1.json", "utf8"));
+  body.client_info.wisenroll_code = Math.random().toString(36).slice(2, 8).toUpperCase();
+  // The onboarding app marked two documents main, and sent the salary as text.
+  body.client_documents[3].main = 1;
+  body.client_job_info.salary = "4000";
+  const response = await page.request.post("/api/v1/enrollments", { headers: { Authorization: `Bearer ${INTAKE_KEY}` }, data: body });
+  expect(response.status()).toBe(201);
+  const { id } = (await response.json()) as { id: string };
+  await signInAs(page, "officer");
+  await page.goto(`/enrollments/${id}`);
+
+  // Both flags show, so the "exactly one main" error names something visible.
+  const documents = page.locator("section#client_documents");
+  await expect(documents.locator("#f-client_documents-3-main")).toBeChecked({ timeout: 30_000 });
+  await expect(documents.locator("#f-client_documents-4-main")).toBeChecked();
+  // Choosing one clears the other.
+  await documents.locator("#f-client_documents-4-main").click();
+  await expect(documents.locator("#f-client_documents-3-main")).not.toBeChecked();
+  await expect(documents.locator("#f-client_documents-4-main")).toBeChecked();
+  await documents.getByRole("button", { name: "Save" }).click();
+  await expect(documents.getByText(/Saved/)).toBeVisible();
+
+  // Saving the section stores the salary as a number: "text → number", not "4000 → 4000".
+  const job = page.locator("section#client_job_info");
+  await job.getByRole("spinbutton", { name: "Annual gross salary", exact: true }).fill("100001");
+  await job.getByRole("button", { name: "Save" }).click();
+  await expect(job.getByText(/Saved/)).toBeVisible();
+  await expect(page.locator("section#changes")).toContainText(/4000 \(text\) → (after: )?4000 \(number\)/);
 });

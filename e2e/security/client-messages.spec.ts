@@ -24,7 +24,7 @@ async function visitAll(page: Page, role: TDemoRole, paths: string[]) {
     // "app.amlyze.customer.…", which are data, not keys).
     if (path === "/admin/audit") continue;
     const text = await page.locator("body").innerText();
-    const rawKeys = text.match(/\b(app(?!\.amlyze\.)|status|login|queue|enrollment|sectionForm|push|pipeline|reconcile|reasons|admin|account|aml)\.[a-z][A-Za-z.]+\b/g) ?? [];
+    const rawKeys = text.match(/\b(app(?!\.amlyze\.)|status|login|queue|enrollment|sectionForm|push|pipeline|reconcile|reasons|admin|account|aml|desk)\.[a-z][A-Za-z.]+\b/g) ?? [];
     if (rawKeys.length > 0) problems.push(`${path}: raw keys ${[...new Set(rawKeys)].join(", ")}`);
   }
   expect(problems).toEqual([]);
@@ -32,10 +32,12 @@ async function visitAll(page: Page, role: TDemoRole, paths: string[]) {
 
 test("[OFFICER] every page finds the messages its client components read", async ({ page }) => {
   test.setTimeout(90_000);
-  const { id } = await sample<{ id: string }>("SELECT id FROM enrollments WHERE status IN ('received', 'in_review', 'ready') ORDER BY received_at LIMIT 1");
-  const { pushed } = await sample<{ pushed: string | null }>("SELECT (SELECT id::text FROM enrollments WHERE status = 'pushed' LIMIT 1) AS pushed");
+  // enrollments of the officer's branches: another branch's is not found
+  const theirs = "branch_code = ANY((SELECT branches FROM users WHERE username = 'officer')::text[])";
+  const { id } = await sample<{ id: string }>(`SELECT id FROM enrollments WHERE status IN ('received', 'in_review', 'ready') AND ${theirs} ORDER BY received_at LIMIT 1`);
+  const { pushed } = await sample<{ pushed: string | null }>(`SELECT (SELECT id::text FROM enrollments WHERE status = 'pushed' AND ${theirs} LIMIT 1) AS pushed`);
   // A push error is a reason the browser renders ("reasons" messages), when an earlier spec left one.
-  const { stopped } = await sample<{ stopped: string | null }>("SELECT (SELECT id::text FROM enrollments WHERE push_error IS NOT NULL LIMIT 1) AS stopped");
+  const { stopped } = await sample<{ stopped: string | null }>(`SELECT (SELECT id::text FROM enrollments WHERE push_error IS NOT NULL AND ${theirs} LIMIT 1) AS stopped`);
   const pages = [`/enrollments/${id}`, ...(pushed ? [`/enrollments/${pushed}`] : []), ...(stopped ? [`/enrollments/${stopped}`] : [])];
   await visitAll(page, "officer", ["/queue", ...pages, "/account/password", "/account/totp"]);
 });
@@ -44,7 +46,9 @@ test("[COMPLIANCE] every page finds the messages its client components read", as
   test.setTimeout(90_000);
   const { customer } = await sample<{ customer: string | null }>("SELECT (SELECT customer_ext_id FROM aml_customers LIMIT 1) AS customer");
   const customerPages = customer ? [`/aml/customers/${customer}`, `/aml/customers/${customer}/print`] : [];
-  await visitAll(page, "compliance", ["/queue", "/aml", "/aml/dashboard", ...customerPages]);
+  // The read-only enrollment page, with its reveal button (its own "aml" messages).
+  const { id } = await sample<{ id: string }>("SELECT id FROM enrollments ORDER BY received_at LIMIT 1");
+  await visitAll(page, "compliance", ["/queue", "/aml", "/aml/dashboard", `/enrollments/${id}`, ...customerPages]);
 });
 
 test("[ADMIN] every page finds the messages its client components read", async ({ page }) => {

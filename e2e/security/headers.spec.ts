@@ -68,3 +68,50 @@ test("[SECURITY] the queue runs under the policy with no violation", async ({ pa
   await polled;
   expect(violations).toEqual([]);
 });
+
+test("[SECURITY] every response carries a Permissions-Policy that grants no device feature", async ({ page, request }) => {
+  await signInAs(page, "officer");
+  for (const [path, client] of [["/login", request], ["/queue", page.request], ["/api/queue", page.request], ["/robots.txt", request]] as const) {
+    const policy = (await client.get(path, { maxRedirects: 0 })).headers()["permissions-policy"];
+    expect(policy, path).toBeTruthy();
+    for (const feature of ["camera", "microphone", "geolocation", "payment"]) expect(policy, path).toContain(`${feature}=()`);
+  }
+});
+
+test("[SECURITY] a server action posted from another origin is refused with 403, not a 500", async ({ page }) => {
+  await signInAs(page, "officer");
+  for (const origin of ["https://evil.example", "null"]) {
+    const response = await page.request.post("/queue", {
+      headers: { "next-action": "0".repeat(42), origin, "content-type": "text/plain;charset=UTF-8" },
+      data: "[]",
+      maxRedirects: 0,
+    });
+    expect(response.status(), origin).toBe(403);
+  }
+});
+
+/** The cookies a response sets, by name, each with its attribute line. */
+function setCookies(response: APIResponse): Map<string, string> {
+  const lines = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  return new Map(lines.map((line) => [line.split("=")[0]!, line]));
+}
+
+test("[SECURITY] over https (a TLS proxy's X-Forwarded-Proto) the session cookie is Secure and __Secure- prefixed, and it is the one read", async ({ request }) => {
+  const https = { "x-forwarded-proto": "https" };
+  const csrf = await request.get("/api/auth/csrf", { headers: https });
+  const csrfCookie = [...setCookies(csrf)].find(([name]) => name.includes("next-auth.csrf-token"));
+  expect(csrfCookie?.[0]).toBe("__Host-next-auth.csrf-token");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signIn = await request.post("/api/auth/callback/credentials", {
+    headers: { ...https, cookie: csrfCookie![1].split(";")[0]! },
+    form: { username: "officer", password: "officer-demo-2026", csrfToken, json: "true" },
+    maxRedirects: 0,
+  });
+  const session = setCookies(signIn).get("__Secure-next-auth.session-token");
+  expect(session, "the session cookie has the __Secure- prefix").toBeTruthy();
+  expect(session!.toLowerCase()).toContain("; secure");
+  expect(session!.toLowerCase()).toContain("; httponly");
+  // The pages read the same cookie: the queue opens with it (a fresh context has no cookie jar of its own here).
+  const queue = await request.get("/queue", { headers: { ...https, cookie: session!.split(";")[0]! }, maxRedirects: 0 });
+  expect(queue.status()).toBe(200);
+});

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit, type TAuditActor } from "@/lib/audit/record-audit";
 import { clearFailures, lockedUntil, recordFailure, type TThrottlePolicy } from "@/lib/auth/login-throttle";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { endUserSessions } from "@/lib/auth/session-store";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type TChangePasswordResult = { kind: "changed" } | { kind: "wrong_current" } | { kind: "locked" };
@@ -34,6 +35,9 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(options.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: options.userId }, data: { passwordHash, mustChangePassword: false } });
+    // Whoever else holds a session of the account (perhaps why it changes) is out; the caller
+    // gives the user a new one (lib/auth/reissue-session.ts).
+    await endUserSessions(tx, options.userId);
     await recordAudit(tx, {
       actor: options.actor,
       action: "user.password_changed",

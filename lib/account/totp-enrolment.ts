@@ -3,6 +3,7 @@
 import "server-only";
 import QRCode from "qrcode";
 import { recordAudit, type TAuditActor } from "@/lib/audit/record-audit";
+import { endUserSessions } from "@/lib/auth/session-store";
 import { matchTotp, newRecoveryCodes, newTotpSecret, totpUri } from "@/lib/auth/totp";
 import { decryptSecret, encryptSecret, secretOwner } from "@/lib/crypto/secrets";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -47,6 +48,8 @@ export async function confirmTotpEnrolment(
         totpRecoveryHashes: recovery.hashes,
       },
     });
+    // Sessions opened with the password alone end; the caller gives the user a new one.
+    await endUserSessions(tx, options.userId);
     await recordAudit(tx, { actor: options.actor, action: "user.totp_enrolled", targetType: "user", targetId: options.userId, ip: options.ip });
   });
   return { kind: "enabled", recoveryCodes: recovery.codes };

@@ -1,8 +1,9 @@
 import "server-only";
 import { headers } from "next/headers";
-import { forwardedFor } from "@/lib/http/forwarded-for";
+import { requestAddress } from "@/lib/http/request-address";
 
-/** The caller's address as the proxy in front reports it, for the audit log (server actions, pages). */
+/** The caller's address (proxies believed only when configured), for the audit log and throttles. */
 export async function clientIp(): Promise<string | null> {
-  return forwardedFor((await headers()).get("x-forwarded-for"));
+  const list = await headers();
+  return requestAddress((name) => list.get(name));
 }

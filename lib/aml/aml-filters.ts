@@ -1,5 +1,6 @@
 // AML queue filters as they travel in the URL; shared by the page, the CSV export and the query.
 import { z } from "zod";
+import { withoutReversedRange, ZDay } from "@/lib/dates/day-range";
 import { AMLYZE_RISK_LEVELS } from "@/lib/integrations/amlyze/schemas";
 import { AML_STATES } from "./view";
 
@@ -17,9 +18,11 @@ export const ZAmlFilters = z.object({
   hit: z.preprocess(emptyToUndefined, z.enum(AML_HIT_FILTERS).optional()),
   decision: z.preprocess(emptyToUndefined, z.enum(AML_DECISION_FILTERS).optional()),
   branch: z.preprocess(emptyToUndefined, z.string().trim().max(40).optional()),
-  from: z.preprocess(emptyToUndefined, z.iso.date().optional()),
-  to: z.preprocess(emptyToUndefined, z.iso.date().optional()),
+  from: z.preprocess(emptyToUndefined, ZDay.optional()),
+  to: z.preprocess(emptyToUndefined, ZDay.optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
+  /** The search as an opaque token (lib/search/search-token.ts): `q` itself never goes in a URL. */
+  qt: z.preprocess(emptyToUndefined, z.string().max(1000).optional()),
   sort: z.preprocess(emptyToUndefined, z.enum(AML_SORTS).default("priority")),
   cursor: z.preprocess(emptyToUndefined, z.string().max(500).optional()),
 });
@@ -37,14 +40,15 @@ export function parseAmlFilters(params: URLSearchParams | Record<string, string 
     const field = ZAmlFilters.shape[key].safeParse(entries[key]);
     if (field.success && field.data !== undefined) result[key] = field.data;
   }
-  return ZAmlFilters.parse(result);
+  return withoutReversedRange(ZAmlFilters.parse(result));
 }
 
 /** The URL query string for a set of filters (defaults left out, so URLs stay short). */
 export function amlFiltersToSearch(filters: Partial<TAmlFilters>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
-    if (value === undefined || value === "" || (key === "sort" && value === "priority")) continue;
+    // The search text may be a full document number: it travels as the token `qt` instead.
+    if (key === "q" || value === undefined || value === "" || (key === "sort" && value === "priority")) continue;
     params.set(key, String(value));
   }
   const text = params.toString();

@@ -5,8 +5,10 @@
 // - binary: the attributes in ce-* headers (percent-encoded where needed), the body is the
 //   event's data and Content-Type its type. Recognised by its ce-* headers when the Content-Type
 //   is not a CloudEvents one.
-// Everything is checked before anything is stored.
+// Everything is checked before anything is stored. Each event of a batch is checked on its own:
+// a bad one is named and refused, and never keeps the good ones sent with it from being stored.
 import { z } from "zod";
+import { aheadOfClock, unstorableProblems, type TEventClock } from "./event-checks";
 
 export const MAX_BATCH_EVENTS = 100;
 export const BATCH_CONTENT_TYPE = "application/cloudevents-batch+json";
@@ -43,7 +45,8 @@ export type TIncomingEvent = {
 /** The request's headers: Web `Headers`, or an adapter over node's (names in lower case). */
 export type TEventHeaders = { get(name: string): string | null; entries(): Iterable<[string, string]> };
 
-export type TParsedDelivery = { ok: true; events: TIncomingEvent[] } | { ok: false; status: 400 | 415; message: string };
+/** refused: the problems of a batch's events refused alone (the others are in `events`). */
+export type TParsedDelivery = { ok: true; events: TIncomingEvent[]; refused: string[] } | { ok: false; status: 400 | 415; message: string };
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -77,7 +80,7 @@ const isJsonMedia = (media: string) => media === "application/json" || media ===
  * Binary mode: the attributes from the ce-* headers (percent-decoded, as the HTTP binding says),
  * the data from the body. A missing or bad attribute is named by its header.
  */
-function parseBinary(body: Buffer, headers: TEventHeaders, media: string): TParsedDelivery {
+function parseBinary(body: Buffer, headers: TEventHeaders, media: string, clock: TEventClock): TParsedDelivery {
   const rawHeaders: Record<string, string> = {};
   for (const [name, value] of headers.entries()) {
     const lower = name.toLowerCase();
@@ -95,12 +98,15 @@ function parseBinary(body: Buffer, headers: TEventHeaders, media: string): TPars
     }
   }
   for (const name of BINARY_REQUIRED) if (rawHeaders[`ce-${name}`] === undefined) problems.push(`ce-${name}: required header missing (binary mode)`);
+  for (const [name, value] of Object.entries(attributes)) problems.push(...unstorableProblems(value, `ce-${name}`));
   if (problems.length > 0) return { ok: false, status: 400, message: problems.join("; ") };
   const parsed = ZCloudEvent.safeParse(attributes);
   if (!parsed.success) {
     const message = parsed.error.issues.map((issue) => `ce-${issue.path.map(String).join(".")}: ${issue.message}`).join("; ");
     return { ok: false, status: 400, message };
   }
+  const ahead = aheadOfClock(parsed.data.time, clock);
+  if (ahead) return { ok: false, status: 400, message: `ce-time: ${ahead}` };
   let text: string;
   try {
     text = decoder.decode(body);
@@ -115,19 +121,38 @@ function parseBinary(body: Buffer, headers: TEventHeaders, media: string): TPars
     } catch {
       return { ok: false, status: 400, message: `body (the event's data) is not valid JSON, as its Content-Type ${media} says` };
     }
+    const unstorable = unstorableProblems(data, "body (the event's data)");
+    if (unstorable.length > 0) return { ok: false, status: 400, message: unstorable.join("; ") };
   }
-  // Other data types are kept as received (raw) and, like data_base64, not read by the view.
-  return { ok: true, events: [{ ...toEvent(parsed.data, text), data, rawHeaders }] };
+  // Other data types are kept as received (raw, sealed as one string) and, like data_base64, not read by the view.
+  return { ok: true, events: [{ ...toEvent(parsed.data, text), data, rawHeaders }], refused: [] };
 }
 
-const hasBinaryAttributes = (headers: TEventHeaders) => BINARY_REQUIRED.some((name) => headers.get(`ce-${name}`) !== null);
+/** One structured event (a batch's element, or the body): its problems, or the event. */
+function checkStructured(item: unknown, raw: string, prefix: string, clock: TEventClock): { event: TIncomingEvent } | { problems: string[] } {
+  const unstorable = unstorableProblems(item, prefix);
+  if (unstorable.length > 0) return { problems: unstorable };
+  const parsed = ZCloudEvent.safeParse(item);
+  if (!parsed.success) return { problems: [describe(parsed.error, prefix)] };
+  const ahead = aheadOfClock(parsed.data.time, clock);
+  if (ahead) return { problems: [`${prefix ? `${prefix}.` : ""}time: ${ahead}`] };
+  return { event: toEvent(parsed.data, raw) };
+}
+
+const hasBinaryAttributes = (headers: Pick<TEventHeaders, "get">) => BINARY_REQUIRED.some((name) => headers.get(`ce-${name}`) !== null);
+const isStructuredMedia = (media: string) => media === BATCH_CONTENT_TYPE || media === "application/cloudevents+json";
+
+/** Binary mode: ce-* attribute headers without a CloudEvents Content-Type (the signature must then cover them). */
+export function isBinaryMode(headers: Pick<TEventHeaders, "get">): boolean {
+  return !isStructuredMedia(mediaType(headers.get("content-type"))) && hasBinaryAttributes(headers);
+}
 
 /** Parses a delivery; the message names every problem found (paths or headers, never values). */
-export function parseCloudEvents(body: Buffer, headers: TEventHeaders): TParsedDelivery {
+export function parseCloudEvents(body: Buffer, headers: TEventHeaders, clock: TEventClock): TParsedDelivery {
   const media = mediaType(headers.get("content-type"));
   const batch = media === BATCH_CONTENT_TYPE;
-  const structured = batch || media === "application/cloudevents+json";
-  if (!structured && hasBinaryAttributes(headers)) return parseBinary(body, headers, media);
+  const structured = isStructuredMedia(media);
+  if (isBinaryMode(headers)) return parseBinary(body, headers, media, clock);
   if (media !== "" && !structured && media !== "application/json") {
     return {
       ok: false,
@@ -151,18 +176,18 @@ export function parseCloudEvents(body: Buffer, headers: TEventHeaders): TParsedD
     if (!Array.isArray(json)) return { ok: false, status: 400, message: "a batch must be a JSON array of CloudEvents" };
     if (json.length === 0 || json.length > MAX_BATCH_EVENTS) return { ok: false, status: 400, message: `a batch holds 1 to ${MAX_BATCH_EVENTS} events` };
     const events: TIncomingEvent[] = [];
-    const problems: string[] = [];
+    const refused: string[] = [];
     json.forEach((item, index) => {
-      const parsed = ZCloudEvent.safeParse(item);
-      if (parsed.success) events.push(toEvent(parsed.data, JSON.stringify(item)));
-      else problems.push(describe(parsed.error, `[${index}]`));
+      // Checked before JSON.stringify, which would overflow on a deeply nested element.
+      const checked = checkStructured(item, "", `[${index}]`, clock);
+      if ("problems" in checked) refused.push(...checked.problems);
+      else events.push({ ...checked.event, raw: JSON.stringify(item) });
     });
-    return problems.length > 0 ? { ok: false, status: 400, message: problems.join("; ") } : { ok: true, events };
+    return events.length === 0 ? { ok: false, status: 400, message: refused.join("; ") } : { ok: true, events, refused };
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     return { ok: false, status: 400, message: `body must be one CloudEvent (a JSON object); send arrays as ${BATCH_CONTENT_TYPE}` };
   }
-  const parsed = ZCloudEvent.safeParse(json);
-  if (!parsed.success) return { ok: false, status: 400, message: describe(parsed.error, "") };
-  return { ok: true, events: [toEvent(parsed.data, text)] };
+  const checked = checkStructured(json, text, "", clock);
+  return "problems" in checked ? { ok: false, status: 400, message: checked.problems.join("; ") } : { ok: true, events: [checked.event], refused: [] };
 }

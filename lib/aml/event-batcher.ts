@@ -6,7 +6,8 @@
 //
 // Each delivery stays all-or-nothing: it is stored whole with its batch or not at all. If a
 // batch fails, each of its deliveries is tried again alone, so a delivery the database refuses
-// (a NUL character in its text, say) fails by itself and never takes its neighbours with it.
+// (for a reason the webhook's checks did not foresee: NUL characters, lone surrogates and deep
+// nesting are refused before, cloud-event.ts) fails by itself and never takes its neighbours with it.
 import type pg from "pg";
 import type { TIncomingEvent } from "./cloud-event";
 import { ingestEventsReturningInserted, type TIngestResult } from "./ingest-events";

@@ -4,6 +4,7 @@ import type { TChange } from "@/lib/enrollment/diff";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isIdentityPath, openChanges, openIdentities, openReason, openText } from "@/lib/pii/identities";
 import type { TReason } from "@/lib/reasons/reason";
+import { actorName, displayNames } from "@/lib/users/display-names";
 import { identityValues, knownNumbers, maskChange, maskDocumentNumbers, maskJsonText, maskNumbersIn, maskReason } from "./mask";
 import { classifyEvent, type TAmlSubmissionStatus } from "./view";
 
@@ -55,7 +56,7 @@ export async function getTimeline(db: PrismaClient, options: { enrollmentId: str
     enrollmentId
       ? db.auditEvent.findMany({
           // People's actions; saved edits come as revisions (with their diff), the system's as calls and submissions.
-          where: { targetType: "enrollment", targetId: enrollmentId, OR: [{ actorId: { not: null } }, { action: "enrollment.push_settled" }], NOT: { action: { in: ["enrollment.section_saved", "enrollment.received"] } } },
+          where: { targetType: "enrollment", targetId: enrollmentId, OR: [{ actorId: { not: null } }, { action: "enrollment.push_settled" }], NOT: { action: { in: ["enrollment.section_saved", "enrollment.received", "enrollment.edit_view_opened"] } } },
           orderBy: { id: "asc" },
           take: LIMIT,
         })
@@ -101,15 +102,16 @@ export async function getTimeline(db: PrismaClient, options: { enrollmentId: str
     return masked === null ? null : maskNumbersIn(masked, isKnown);
   };
 
+  const names = await displayNames(db, [...revisions, ...audits].map((row) => row.actorId));
   const entries: TTimelineEntry[] = [];
   if (enrollment) {
-    const intake = await db.auditEvent.findFirst({ where: { targetType: "enrollment", targetId: enrollmentId!, action: "enrollment.received" }, select: { actorLabel: true } });
-    entries.push({ kind: "received", at: enrollment.receivedAt, actor: intake?.actorLabel ?? null });
+    const intake = await db.auditEvent.findFirst({ where: { targetType: "enrollment", targetId: enrollmentId!, action: "enrollment.received" }, select: { actorId: true, actorLabel: true } });
+    entries.push({ kind: "received", at: enrollment.receivedAt, actor: intake ? actorName(names, intake) : null });
   }
   for (const r of opened.revisions) {
-    entries.push({ kind: "revision", at: r.at, actor: r.actorLabel, section: r.section, version: r.version, changes: r.changes.map(maskChange) });
+    entries.push({ kind: "revision", at: r.at, actor: actorName(names, r), section: r.section, version: r.version, changes: r.changes.map(maskChange) });
   }
-  for (const a of audits) entries.push({ kind: "action", at: a.at, actor: a.actorLabel, action: a.action, details: a.details });
+  for (const a of audits) entries.push({ kind: "action", at: a.at, actor: actorName(names, a), action: a.action, details: a.details });
   for (const c of opened.calls) {
     entries.push({
       kind: "call",

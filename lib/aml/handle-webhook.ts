@@ -1,8 +1,8 @@
 // POST /api/v1/amlyze/events, independent of the HTTP framework: the console's Next.js route and
 // the standalone webhook service (scripts/webhook-server.ts) both answer through this function,
 // so the two can never disagree on a status code or an error message. AMLYZE's results as
-// CloudEvents 1.0 (CONTRACTS §4): authenticated by the HMAC of the raw body (or a shared
-// secret) before anything is parsed, idempotent by event id, in any order.
+// CloudEvents 1.0 (CONTRACTS §4): authenticated by an HMAC that covers the attributes and the
+// data (or a shared secret) before anything is parsed, idempotent by event id, in any order.
 import crypto from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
@@ -33,6 +33,9 @@ export type TWebhookDeps = {
 
 const error = (status: number, message: string): TWebhookHttpResult => ({ status, body: { error: message } });
 
+const UNSIGNED_ATTRIBUTES =
+  "binary mode: X-Amlyze-Signature must cover the ce-* attribute headers (the amlyze-webhook-v1 signing string); a signature of the body alone is accepted in structured mode only";
+
 export async function handleAmlyzeWebhook(deps: TWebhookDeps, request: TWebhookRequest): Promise<TWebhookHttpResult> {
   let settings: TAmlWebhookSettings;
   try {
@@ -53,14 +56,18 @@ export async function handleAmlyzeWebhook(deps: TWebhookDeps, request: TWebhookR
     }
     // Never the body or the header's value: only why, how big, and from where.
     log.warn({ reason: auth.reason, bytes: body.length, ip: request.ip }, "AMLYZE webhook refused: authentication failed");
+    if (auth.reason === "unsigned_attributes") return error(401, UNSIGNED_ATTRIBUTES);
     return error(401, settings.auth === "hmac" ? "invalid or missing X-Amlyze-Signature" : "invalid or missing bearer secret");
   }
 
-  const parsed = parseCloudEvents(body, request.headers);
+  const parsed = parseCloudEvents(body, request.headers, { now: new Date(), maxClockSkewMs: settings.maxClockSkewMs });
   if (!parsed.ok) return error(parsed.status, parsed.message);
 
   try {
-    return { status: 200, body: await deps.events.ingest(parsed.events) };
+    const stored = await deps.events.ingest(parsed.events);
+    // A batch's bad events were refused alone: the good ones are stored, and the 400 names the others.
+    if (parsed.refused.length > 0) return { status: 400, body: { error: parsed.refused.join("; "), ...stored } };
+    return { status: 200, body: stored };
   } catch (failure) {
     // Nothing of this delivery was stored (one transaction); AMLYZE delivers again.
     const correlationId = crypto.randomUUID();

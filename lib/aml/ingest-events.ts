@@ -14,7 +14,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { sealIdentities, sealJson, sealText } from "@/lib/pii/identities";
 import type { TIncomingEvent } from "./cloud-event";
 import { lockAmlCustomers, pgRunner, saveAmlCustomers } from "./customer-store";
-import { applyEvent, classifyEvent } from "./view";
+import { applyEvent, classifyEvent, orderingTime } from "./view";
 
 export type TIngestResult = { stored: number; duplicates: number };
 
@@ -86,11 +86,11 @@ async function applyInserted(client: pg.PoolClient, events: readonly TIncomingEv
     if (!view || !event) continue;
     // The customer was linked to an enrollment after this statement's snapshot: link the event too.
     if (view.enrollmentId !== null && view.enrollmentId !== row.enrollment_id) relink.push({ eventId: row.event_id, enrollmentId: view.enrollmentId });
-    const classified = classifyEvent({ id: event.id, type: event.type, time: event.time?.toISOString() ?? null, data: event.data });
+    const when = orderingTime(event.time, row.received_at);
+    const classified = classifyEvent({ id: event.id, type: event.type, time: when.toISOString(), data: event.data });
     view.results = applyEvent(view.results, classified);
     view.eventCount += 1;
     if (classified.kind === "unknown") view.unknownEventCount += 1;
-    const when = event.time ?? row.received_at;
     if (!view.lastEventAt || when > view.lastEventAt) view.lastEventAt = when;
     changed.add(view.customerExtId);
   }

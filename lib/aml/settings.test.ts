@@ -42,9 +42,14 @@ describe("amlWorkerSettings", () => {
 });
 
 describe("amlWebhookEnvSettings", () => {
-  it("hmac by default, 256 KiB limit; bearer on request", () => {
-    expect(amlWebhookEnvSettings({})).toEqual({ auth: "hmac", maxBytes: 262_144 });
-    expect(amlWebhookEnvSettings({ AMLYZE_WEBHOOK_AUTH: "bearer", AMLYZE_WEBHOOK_MAX_BYTES: "4096" })).toEqual({ auth: "bearer", maxBytes: 4096 });
+  it("hmac by default, 256 KiB limit, 5 minutes of clock skew; each configurable", () => {
+    expect(amlWebhookEnvSettings({})).toEqual({ auth: "hmac", maxBytes: 262_144, maxClockSkewMs: 300_000 });
+    expect(amlWebhookEnvSettings({ AMLYZE_WEBHOOK_AUTH: "bearer", AMLYZE_WEBHOOK_MAX_BYTES: "4096", AMLYZE_WEBHOOK_MAX_CLOCK_SKEW_MS: "60000" })).toEqual({
+      auth: "bearer",
+      maxBytes: 4096,
+      maxClockSkewMs: 60_000,
+    });
+    expect(() => amlWebhookEnvSettings({ AMLYZE_WEBHOOK_MAX_CLOCK_SKEW_MS: "-1" })).toThrow(/AMLYZE_WEBHOOK_MAX_CLOCK_SKEW_MS/);
     expect(() => amlWebhookEnvSettings({ AMLYZE_WEBHOOK_AUTH: "md5" })).toThrow(/AMLYZE_WEBHOOK_AUTH/);
   });
 });

@@ -75,9 +75,11 @@ export function amlWorkerSettings(env: Record<string, string | undefined> = proc
 export type TAmlConnection = { ok: true; baseUrl: string; path: string; url: string; auth: TAuth; timeoutMs: number } | { ok: false; missing: string[] };
 
 const ZWebhookEnv = z.object({
-  /** hmac: X-Amlyze-Signature: sha256=<hex HMAC of the raw body>; bearer: Authorization: Bearer <secret>. */
+  /** hmac: X-Amlyze-Signature: sha256=<hex HMAC of the signing string, webhook-signing.ts>; bearer: Authorization: Bearer <secret>. */
   AMLYZE_WEBHOOK_AUTH: z.enum(["hmac", "bearer"]).default("hmac"),
   AMLYZE_WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1_024).max(10 * 1024 * 1024).default(256 * 1024),
+  /** How far ahead of our clock an event's `time` may be (AMLYZE's clock may run a little fast). */
+  AMLYZE_WEBHOOK_MAX_CLOCK_SKEW_MS: z.coerce.number().int().min(0).max(3_600_000).default(300_000),
 });
 
 export type TAmlWebhookSettings = {
@@ -85,17 +87,19 @@ export type TAmlWebhookSettings = {
   secret: string | null;
   auth: "hmac" | "bearer";
   maxBytes: number;
+  /** An event dated further ahead of our clock than this is refused (400). */
+  maxClockSkewMs: number;
 };
 
 let cachedWebhookEnv: { source: string; value: Omit<TAmlWebhookSettings, "secret"> } | undefined;
 
 /** The webhook's environment-only settings; parsed again only when a variable changes. */
 export function amlWebhookEnvSettings(env: Record<string, string | undefined> = process.env): Omit<TAmlWebhookSettings, "secret"> {
-  const key = `${env.AMLYZE_WEBHOOK_AUTH ?? ""}\u0000${env.AMLYZE_WEBHOOK_MAX_BYTES ?? ""}`;
+  const key = [env.AMLYZE_WEBHOOK_AUTH, env.AMLYZE_WEBHOOK_MAX_BYTES, env.AMLYZE_WEBHOOK_MAX_CLOCK_SKEW_MS].map((value) => value ?? "").join("\u0000");
   if (cachedWebhookEnv?.source === key) return cachedWebhookEnv.value;
   const parsed = ZWebhookEnv.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid AMLYZE webhook settings:\n${issuesOf(parsed.error)}`);
-  const value = { auth: parsed.data.AMLYZE_WEBHOOK_AUTH, maxBytes: parsed.data.AMLYZE_WEBHOOK_MAX_BYTES };
+  const value = { auth: parsed.data.AMLYZE_WEBHOOK_AUTH, maxBytes: parsed.data.AMLYZE_WEBHOOK_MAX_BYTES, maxClockSkewMs: parsed.data.AMLYZE_WEBHOOK_MAX_CLOCK_SKEW_MS };
   cachedWebhookEnv = { source: key, value };
   return value;
 }

@@ -3,11 +3,9 @@
 // environment-only knobs. Read per job, like the core's settings, so a new token or base URL is
 // used by the next submission without restarting the worker.
 import "server-only";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { TDb } from "@/lib/db/types";
 import { amlyzeAuth, amlyzeSettings, type TAmlyzeSettings } from "@/lib/settings/integrations";
 import type { TAmlConnection, TAmlMessageSettings, TAmlWorkerSettings } from "./settings";
-
-type TDb = PrismaClient | Prisma.TransactionClient;
 
 export type TAmlSubmissionTarget = { message: TAmlMessageSettings; connection: TAmlConnection };
 

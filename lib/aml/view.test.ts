@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildEvents, type TCloudEvent } from "@/sandbox/amlyze/events";
 import type { TAmlyzeSubmission } from "@/sandbox/amlyze/validate";
-import { applyEvent, classifyEvent, EMPTY_RESULTS, summarize, type TAmlResults } from "./view";
+import { applyEvent, classifyEvent, EMPTY_RESULTS, orderingTime, SCREENING_TYPE_PREFIX, summarize, type TAmlResults } from "./view";
 
 const submission = (lastName: string, firstName = "LUIS"): TAmlyzeSubmission => ({
   communicationNumber: "EC-0001",
@@ -139,5 +139,22 @@ describe("state from the submission and the results", () => {
     expect(summarize(EMPTY_RESULTS, "failed")).toMatchObject({ state: "failed", priority: 1 });
     expect(summarize(fold(buildEvents(submission("SANCTIONED"))), "failed").state).toBe("hit");
     expect(summarize(EMPTY_RESULTS, null)).toMatchObject({ state: "pending", riskRank: -1, riskLevel: null });
+  });
+});
+
+describe("orderingTime", () => {
+  const received = new Date("2026-12-01T10:00:00.000Z");
+
+  it("is the event's time, never later than its receipt, and the receipt when it has none", () => {
+    expect(orderingTime(new Date("2026-12-01T09:59:00.000Z"), received)).toEqual(new Date("2026-12-01T09:59:00.000Z"));
+    expect(orderingTime(new Date("9999-12-31T23:59:59.999Z"), received)).toEqual(received);
+    expect(orderingTime(null, received)).toEqual(received);
+  });
+
+  it("so a clear dated ahead loses to a hit received after it", () => {
+    const clearAhead = classifyEvent({ id: "b", type: SCREENING_TYPE_PREFIX + "sanctions.completed", time: orderingTime(new Date("2026-12-01T10:04:00Z"), received).toISOString(), data: { screeningMatch: false } });
+    const later = new Date("2026-12-01T10:00:30.000Z");
+    const hit = classifyEvent({ id: "a", type: SCREENING_TYPE_PREFIX + "sanctions.completed", time: orderingTime(new Date("2026-12-01T10:01:00Z"), later).toISOString(), data: { screeningMatch: true } });
+    expect(summarize(applyEvent(applyEvent(EMPTY_RESULTS, clearAhead), hit), "accepted").hits.sanctions).toBe(true);
   });
 });

@@ -10,6 +10,8 @@
 //   are broken by event id only so that the result cannot depend on arrival order.
 //   Between the customer profile (com.amlyze.customer.updated) and the screening / KYC
 //   results, the one with the later time decides a flag or the risk level.
+//   "time" is the event's own, clamped to when we received it (orderingTime): an event cannot
+//   claim a time after its receipt, so it can never outrank what is received after it.
 import { AMLYZE_RISK_LEVELS } from "@/lib/integrations/amlyze/schemas";
 
 export const SCREENING_LISTS = ["sanctions", "pep", "adverse_media", "internal_list"] as const;
@@ -126,6 +128,17 @@ export function classifyEvent(event: { id: string; type: string; time: string | 
 }
 
 const timeOf = (winner: { time: string | null }) => (winner.time === null ? Number.NEGATIVE_INFINITY : Date.parse(winner.time));
+
+/**
+ * The time the view orders an event by: its own `time`, but never later than when we received it
+ * (and the receipt when it has none). The webhook refuses a `time` beyond the allowed clock skew;
+ * within it, a result dated a little ahead could still outrank genuine results received after
+ * it. Clamped, no event can pin an aspect of the view: whatever is received later and dated
+ * after an earlier event's receipt wins.
+ */
+export function orderingTime(time: Date | null, receivedAt: Date): Date {
+  return time !== null && time < receivedAt ? time : receivedAt;
+}
 
 /** The greater of two results by (state rank, time, event id); see the rule at the top. */
 export function winner<T extends TWinner>(current: T | null | undefined, candidate: T): T {

@@ -4,12 +4,10 @@
 // for WEBHOOK_SECRET_TTL_MS (5 s), so a secret an admin saves or rotates is in force on every
 // instance within five seconds. Concurrent deliveries after the cache expires share one read.
 import "server-only";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { TDb } from "@/lib/db/types";
 import { AMLYZE_FIELDS } from "@/lib/settings/integration-fields";
 import { amlyzeWebhookSecret, IntegrationSettingsError } from "@/lib/settings/integrations";
 import { amlWebhookEnvSettings, type TAmlWebhookSettings } from "./settings";
-
-type TDb = PrismaClient | Prisma.TransactionClient;
 
 export const WEBHOOK_SECRET_TTL_MS = 5_000;
 

@@ -1,5 +1,6 @@
 // Audit log filters as they travel in the URL (so a filtered view can be bookmarked or sent).
 import { z } from "zod";
+import { dayRangeProblem, ZDay, type TDayRangeProblem } from "@/lib/dates/day-range";
 
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
@@ -12,8 +13,8 @@ export const ZAuditFilters = z.object({
   targetType: optional(z.string().trim().max(40).regex(/^[a-z0-9_]+$/)),
   targetId: optional(z.string().trim().max(100)),
   /** Days (UTC), both included. */
-  from: optional(z.iso.date()),
-  to: optional(z.iso.date()),
+  from: optional(ZDay),
+  to: optional(ZDay),
   /** Keyset cursor: events with a smaller id (older). */
   before: optional(z.string().regex(/^\d{1,18}$/)),
 });
@@ -21,17 +22,28 @@ export const ZAuditFilters = z.object({
 export type TAuditFilters = z.infer<typeof ZAuditFilters>;
 export type TAuditFilterName = keyof TAuditFilters;
 
-/** Reads filters from URL parameters; a bad one is dropped (and named) rather than failing the page. */
-export function parseAuditFilters(params: Record<string, string | string[] | undefined>): { filters: TAuditFilters; invalid: TAuditFilterName[] } {
+const first = (raw: string | string[] | undefined) => (Array.isArray(raw) ? raw[0] : raw)?.trim() || undefined;
+
+/**
+ * Reads filters from URL parameters; a bad one is dropped (and named) rather than failing the page.
+ * The days are named apart, as a range (`range`, lib/dates/day-range.ts): a "from" after the "to" drops both.
+ */
+export function parseAuditFilters(params: Record<string, string | string[] | undefined>): { filters: TAuditFilters; invalid: TAuditFilterName[]; range: TDayRangeProblem | null } {
   const filters: Record<string, unknown> = {};
   const invalid: TAuditFilterName[] = [];
   for (const key of Object.keys(ZAuditFilters.shape) as TAuditFilterName[]) {
     const raw = params[key];
     const parsed = ZAuditFilters.shape[key].safeParse(Array.isArray(raw) ? raw[0] : raw);
-    if (!parsed.success) invalid.push(key);
-    else if (parsed.data !== undefined) filters[key] = parsed.data;
+    if (!parsed.success) {
+      if (key !== "from" && key !== "to") invalid.push(key);
+    } else if (parsed.data !== undefined) filters[key] = parsed.data;
   }
-  return { filters: filters as TAuditFilters, invalid };
+  const range = dayRangeProblem({ from: first(params.from), to: first(params.to) });
+  if (range?.problem === "reversed") {
+    delete filters.from;
+    delete filters.to;
+  }
+  return { filters: filters as TAuditFilters, invalid, range };
 }
 
 /** The query string of a set of filters, empty ones left out. */

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { withActorNames } from "@/lib/users/display-names";
 import type { TAuditFilters } from "./audit-filters";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -9,7 +10,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export type TAuditRow = {
   id: string;
   at: Date;
+  /** Who, as the log recorded it (a username, `intake-key:<name>`, `push-worker`): what the filter matches. */
   actorLabel: string;
+  /** Who, as people are named: the display name of the person, else the label. */
+  actorName: string;
   action: string;
   targetType: string | null;
   targetId: string | null;
@@ -34,8 +38,8 @@ export async function listAuditEvents(db: PrismaClient, filters: TAuditFilters):
     where,
     orderBy: { id: "desc" },
     take: AUDIT_PAGE_SIZE + 1,
-    select: { id: true, at: true, actorLabel: true, action: true, targetType: true, targetId: true, details: true, ip: true },
+    select: { id: true, at: true, actorId: true, actorLabel: true, action: true, targetType: true, targetId: true, details: true, ip: true },
   });
-  const page = found.slice(0, AUDIT_PAGE_SIZE).map((row) => ({ ...row, id: row.id.toString() }));
+  const page = (await withActorNames(db, found.slice(0, AUDIT_PAGE_SIZE))).map(({ actorId: _actorId, ...row }) => ({ ...row, id: row.id.toString() }));
   return { rows: page, nextBefore: found.length > AUDIT_PAGE_SIZE ? page.at(-1)!.id : null };
 }

@@ -1,7 +1,6 @@
 import "server-only";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-
-type TDb = PrismaClient | Prisma.TransactionClient;
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TDb } from "@/lib/db/types";
 
 /** Who did it: a person, an API key, or the system itself. */
 export type TAuditActor = { id: string | null; label: string };

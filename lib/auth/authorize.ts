@@ -1,9 +1,11 @@
 // Sign-in: password, then the TOTP code (or a recovery code) when the user enrolled one. Every
-// outcome is audited; a wrong password, a wrong code or a disabled account counts towards the
-// lock of that username + IP (lib/auth/login-throttle.ts).
+// outcome is audited. A wrong password, a wrong code or a disabled account counts towards the
+// lock of that username + address (lib/auth/login-throttle.ts) and, from any address, towards the
+// username's growing delay; wrong codes also towards the user's own tighter one (lib/auth/login-delay.ts).
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { clearDelay, delayedUntil, delayKey, isKnownAddress, recordDelayedFailure, rememberAddress, type TDelayPolicy } from "@/lib/auth/login-delay";
 import { clearFailures, lockedUntil, recordFailure, throttleKey, type TThrottlePolicy } from "@/lib/auth/login-throttle";
 import { verifyPassword } from "@/lib/auth/password";
 import type { TRole } from "@/lib/auth/roles";
@@ -25,6 +27,15 @@ export type TAuthorizeResult =
   | { kind: "refused" };
 
 type TFactor = "totp" | "recovery_code";
+
+/** The per-address lock, plus the delays across addresses (defaults below when not given). */
+export type TLoginPolicy = TThrottlePolicy & { username?: TDelayPolicy; totp?: TDelayPolicy };
+
+const DAY_MS = 24 * 60 * 60_000;
+/** After ten free failures, 1 s doubling to 5 minutes: slow for a guesser, short for the user. */
+export const USERNAME_DELAY: TDelayPolicy = { freeFailures: 10, firstDelayMs: 1_000, maxDelayMs: 5 * 60_000, forgetAfterMs: DAY_MS };
+/** Only a holder of the password gets this far, and six digits are few: two free, then 30 s doubling to 15 minutes. */
+export const TOTP_DELAY: TDelayPolicy = { freeFailures: 2, firstDelayMs: 30_000, maxDelayMs: 15 * 60_000, forgetAfterMs: DAY_MS };
 
 /** Checks the code against the user's TOTP secret or unused recovery codes; a match is used up. */
 async function checkSecondFactor(db: PrismaClient, user: { id: string; totpSecret: string }, code: string, now: Date): Promise<TFactor | null> {
@@ -55,43 +66,65 @@ async function checkSecondFactor(db: PrismaClient, user: { id: string; totpSecre
   return used === 1 ? "recovery_code" : null;
 }
 
+/** Refused unread while a delay runs: neither counted nor checked, so it cannot stretch the delay. */
+async function throttled(db: PrismaClient, username: string, ip: string, scope: "username" | "totp", until: Date, userId: string | null = null): Promise<TAuthorizeResult> {
+  await recordAudit(db, { actor: { id: userId, label: username }, action: "login.throttled", details: { scope, until: until.toISOString() }, ip });
+  logger.warn({ username, ip, scope }, "login refused: throttled");
+  return { kind: "refused" };
+}
+
 export async function authorizeCredentials(
   db: PrismaClient,
   raw: Record<string, string> | undefined,
   ip: string,
-  policy: TThrottlePolicy,
+  policy: TLoginPolicy,
   now: Date = new Date(),
 ): Promise<TAuthorizeResult> {
   const parsed = ZCredentials.safeParse(raw ?? {});
   if (!parsed.success) return { kind: "refused" };
   const { username, password, code } = parsed.data;
   const key = throttleKey(username, ip);
+  const usernameKey = delayKey.username(username);
+  const usernameDelay = policy.username ?? USERNAME_DELAY;
   if (await lockedUntil(db, key, now)) {
     await recordAudit(db, { actor: { id: null, label: username }, action: "login.locked", ip });
     logger.warn({ username, ip }, "login refused: locked");
     return { kind: "refused" };
   }
+  const waitUntil = await delayedUntil(db, usernameKey, now);
+  if (waitUntil && !(await isKnownAddress(db, username, ip, now))) return throttled(db, username, ip, "username", waitUntil);
   const user = await db.user.findUnique({
     where: { username },
-    select: { id: true, username: true, displayName: true, role: true, disabled: true, passwordHash: true, totpSecret: true, totpEnabledAt: true, sessionEpoch: true },
+    select: { id: true, username: true, displayName: true, role: true, disabled: true, passwordHash: true, totpSecret: true, totpEnabledAt: true, sessionEpoch: true, ssoSubject: true },
   });
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   const secondFactor = user?.totpEnabledAt && user.totpSecret ? { id: user.id, totpSecret: user.totpSecret } : null;
 
-  let reason: string | null = !user ? "unknown_user" : user.disabled ? "disabled" : !passwordOk ? "bad_password" : null;
+  // An account made by single sign-on has no password; its column holds no hash (lib/auth/sso/sso-sign-in.ts).
+  let reason: string | null = !user ? "unknown_user" : user.disabled ? "disabled" : user.ssoSubject ? "sso_account" : !passwordOk ? "bad_password" : null;
   let factor: TFactor | undefined;
   if (!reason && secondFactor) {
     if (!code) return { kind: "code_required" };
+    const totpKey = delayKey.totp(secondFactor.id);
+    const codeWait = await delayedUntil(db, totpKey, now);
+    if (codeWait) return throttled(db, username, ip, "totp", codeWait, secondFactor.id);
     factor = (await checkSecondFactor(db, secondFactor, code, now)) ?? undefined;
-    if (!factor) reason = "bad_code";
+    if (!factor) {
+      reason = "bad_code";
+      await recordDelayedFailure(db, totpKey, policy.totp ?? TOTP_DELAY, now);
+    }
   }
   if (reason || !user) {
+    await recordDelayedFailure(db, usernameKey, usernameDelay, now);
     const { failures, lockedUntil: until } = await recordFailure(db, key, policy, now);
     await recordAudit(db, { actor: { id: user?.id ?? null, label: username }, action: "login.failed", details: { reason, failures, locked: until !== null }, ip });
     logger.warn({ username, ip, reason, failures }, "login failed");
     return { kind: "refused" };
   }
   await clearFailures(db, key);
+  await clearDelay(db, usernameKey);
+  if (factor) await clearDelay(db, delayKey.totp(user.id));
+  await rememberAddress(db, username, ip, now);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   await recordAudit(db, { actor: { id: user.id, label: user.username }, action: "login.succeeded", details: factor ? { factor } : {}, ip });
   return { kind: "ok", user: { id: user.id, name: user.displayName, role: user.role as TRole, sessionEpoch: user.sessionEpoch } };

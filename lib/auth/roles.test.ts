@@ -29,6 +29,10 @@ describe("role policy", () => {
     }
   });
 
+  it("officers and admins hear that no push worker is alive; compliance does not push", () => {
+    expect(ROLES.filter((role) => can(role, "worker:status"))).toEqual(["officer", "admin"]);
+  });
+
   it("nobody is allowed without a role", () => {
     for (const permission of Object.keys(PERMISSIONS) as Array<keyof typeof PERMISSIONS>) {
       expect(can(null, permission)).toBe(false);

@@ -6,7 +6,13 @@ export type TRole = (typeof ROLES)[number];
 export const PERMISSIONS = {
   "queue:read": ["officer", "compliance"],
   "enrollment:read": ["officer", "compliance"],
+  /** Every branch's enrollments; anyone else sees only those of their own branches (lib/desk/scope.ts). */
+  "enrollment:all-branches": ["compliance", "admin"],
+  /** Claim and release enrollments of one's branches (the desk's ownership). */
+  "enrollment:own": ["officer"],
   "enrollment:edit": ["officer"],
+  /** Notes on an enrollment (append-only, never sent to the core or AMLYZE). */
+  "enrollment:note": ["officer", "compliance"],
   /** Push to the core and reconcile unknown outcomes. */
   "enrollment:push": ["officer"],
   /** The AML queue, a customer's AML view and timeline, the AML dashboard (read-only). */
@@ -27,6 +33,8 @@ export const PERMISSIONS = {
   "audit:read": ["admin"],
   "settings:manage": ["admin"],
   "profile:update": ["officer", "compliance", "admin"],
+  /** The banner saying no push worker is alive: those who push, and those who can fix it. */
+  "worker:status": ["officer", "admin"],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -6,6 +6,8 @@ export const testUser = (role: TCurrentUser["role"], pending: TCurrentUser["pend
   username: role,
   displayName: role,
   role,
+  branches: ["01"],
+  deskLead: false,
   locale: "en",
   totpEnabled: false,
   pending,

@@ -69,11 +69,12 @@ describe("identity numbers at rest", () => {
     expect(lastFour(null)).toBeNull();
   });
 
-  it("takes its keys from the environment, development keys only outside production", () => {
-    expect(piiKeyringFromEnv({ NODE_ENV: "test" }).current).toBe(0);
+  it("takes its keys from the environment, always required; the repository's old development keys are refused", () => {
     expect(piiKeyringFromEnv({ PII_ENCRYPTION_KEYS: `3:${K2},1:${K1}` }).current).toBe(3);
-    expect(() => piiKeysFromEnv({ NODE_ENV: "production", PII_INDEX_KEY: K1 })).toThrow(/PII_ENCRYPTION_KEYS: required in production/);
-    expect(() => piiKeysFromEnv({ NODE_ENV: "production", PII_ENCRYPTION_KEYS: `1:${K1}` })).toThrow(/PII_INDEX_KEY: required in production/);
+    expect(() => piiKeysFromEnv({ NODE_ENV: "test", PII_INDEX_KEY: K1 })).toThrow(/PII_ENCRYPTION_KEYS: required/);
+    expect(() => piiKeysFromEnv({ NODE_ENV: "test", PII_ENCRYPTION_KEYS: `1:${K1}` })).toThrow(/PII_INDEX_KEY: required/);
+    expect(() => piiKeyringFromEnv({ PII_ENCRYPTION_KEYS: `1:${K1},0:CTzF97NhKgbAuxbv1Je6Uez7bgmXUncZAD/nC5QlKms=` })).toThrow(/published in the repository/);
+    expect(() => indexKeyFromEnv({ PII_INDEX_KEY: "UZeCPgelQf0ZgwTvbmv6elZ/Ze1+/ZGao+EJV5q+Ung=" })).toThrow(/published in the repository/);
     expect(piiKeysFromEnv({ NODE_ENV: "production", PII_ENCRYPTION_KEYS: `1:${K1}`, PII_INDEX_KEY: K2 }).keyring.current).toBe(1);
     expect(() => indexKeyFromEnv({ PII_INDEX_KEY: "c2hvcnQ=" })).toThrow(/32 bytes/);
     expect(() => piiKeyringFromEnv({ PII_ENCRYPTION_KEYS: "1:c2hvcnQ=" })).toThrow(/Invalid PII_ENCRYPTION_KEYS/);

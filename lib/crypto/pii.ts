@@ -7,33 +7,28 @@
 // event) is the authenticated data, so a value copied into another enrollment does not open.
 import "server-only";
 import crypto from "node:crypto";
-import { DEV_PII_ENCRYPTION_KEYS, DEV_PII_INDEX_KEY } from "./dev-key";
-import { decryptSecret, encryptSecret, keyringFromEnv, keyVersionOf, type TKeyring, type TKeyringSource } from "./secrets";
+import { isRetiredSecret } from "@/lib/config/retired-secrets";
+import { decryptSecret, encryptSecret, keyringFromEnv, keyVersionOf, type TKeyring } from "./secrets";
 
 export const SEALED_PREFIX = "pii:";
 
-const PII_KEYS: TKeyringSource = { variable: "PII_ENCRYPTION_KEYS", devSpec: DEV_PII_ENCRYPTION_KEYS };
 const INDEX_KEY_BYTES = 32;
 
 /** What sealing and indexing need: the keyring (current seals, all open) and the blind index key. */
 export type TPiiKeys = { keyring: TKeyring; indexKey: Buffer };
 
-/** The PII keyring from `PII_ENCRYPTION_KEYS`; the development key outside production, as for settings. */
+/** The PII keyring from `PII_ENCRYPTION_KEYS`; required, as for settings. */
 export function piiKeyringFromEnv(env: Record<string, string | undefined> = process.env): TKeyring {
-  return keyringFromEnv(env, PII_KEYS);
+  return keyringFromEnv(env, "PII_ENCRYPTION_KEYS");
 }
 
 /** `PII_INDEX_KEY`: base64 of 32 bytes. One key, no versions: changing it means `npm run pii:rotate`. */
 export function indexKeyFromEnv(env: Record<string, string | undefined> = process.env): Buffer {
   const spec = env.PII_INDEX_KEY?.trim();
-  if (!spec) {
-    if (env.NODE_ENV === "production" && env.ALLOW_DEV_SECRET !== "1") {
-      throw new Error("Invalid PII_INDEX_KEY: required in production (e.g. `$(openssl rand -base64 32)`)");
-    }
-    return Buffer.from(DEV_PII_INDEX_KEY, "base64");
-  }
+  if (!spec) throw new Error("Invalid PII_INDEX_KEY: required (e.g. `$(openssl rand -base64 32)`)");
   const key = /^[A-Za-z0-9+/_-]+={0,2}$/.test(spec) ? Buffer.from(spec, "base64") : Buffer.alloc(0);
   if (key.length !== INDEX_KEY_BYTES) throw new Error(`Invalid PII_INDEX_KEY: must be the base64 of 32 bytes (it is ${key.length} bytes)`);
+  if (isRetiredSecret(key)) throw new Error("Invalid PII_INDEX_KEY: it was published in the repository as a development key: make a new one");
   return key;
 }
 

@@ -86,10 +86,10 @@ describe("settings secrets (AES-256-GCM)", () => {
     }
   });
 
-  it("uses the development key only outside production or for the demo", () => {
-    expect(keyringFromEnv({ NODE_ENV: "development" }).current).toBe(0);
-    expect(keyringFromEnv({ NODE_ENV: "production", ALLOW_DEV_SECRET: "1" }).current).toBe(0);
-    expect(() => keyringFromEnv({ NODE_ENV: "production" })).toThrow(/required in production/);
+  it("always needs a keyring from the environment, and refuses the repository's old development key", () => {
+    expect(() => keyringFromEnv({ NODE_ENV: "development" })).toThrow(/SETTINGS_ENCRYPTION_KEYS: required/);
+    expect(() => keyringFromEnv({ NODE_ENV: "production", ALLOW_DEV_SECRET: "1" })).toThrow(/required/);
+    expect(() => keyringFromEnv({ SETTINGS_ENCRYPTION_KEYS: "0:biWv0VjG3GHVDQHvLvadwAk99/L8cbtEJK89aQaNupI=" })).toThrow(/published in the repository/);
     expect(keyringFromEnv({ NODE_ENV: "production", SETTINGS_ENCRYPTION_KEYS: `5:${K1}` }).current).toBe(5);
   });
 });

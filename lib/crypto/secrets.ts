@@ -7,7 +7,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { DEV_SETTINGS_ENCRYPTION_KEYS } from "./dev-key";
+import { isRetiredSecret } from "@/lib/config/retired-secrets";
 
 const ALGORITHM = "aes-256-gcm";
 const IV_BYTES = 12;
@@ -35,6 +35,10 @@ const ZKeyEntry = z
     const key = Buffer.from(encoded, "base64");
     if (key.length !== KEY_BYTES) {
       ctx.addIssue({ code: "custom", message: `key version ${version} must be 32 bytes (it is ${key.length})` });
+      return z.NEVER;
+    }
+    if (isRetiredSecret(key)) {
+      ctx.addIssue({ code: "custom", message: `key version ${version} was published in the repository as a development key: make a new one` });
       return z.NEVER;
     }
     return { version: Number(version), key };
@@ -66,23 +70,14 @@ export function parseKeyring(spec: string, variable = "SETTINGS_ENCRYPTION_KEYS"
   return { ...parsed.data, variable };
 }
 
-/** Which environment variable holds a keyring, and the development keys used when it is unset. */
-export type TKeyringSource = { variable: string; devSpec: string };
-
-const SETTINGS_KEYS: TKeyringSource = { variable: "SETTINGS_ENCRYPTION_KEYS", devSpec: DEV_SETTINGS_ENCRYPTION_KEYS };
-
 /**
- * The keyring from `SETTINGS_ENCRYPTION_KEYS` (or another source). Unset, the development key is
- * used outside production, and in production only for the demo (`ALLOW_DEV_SECRET=1`), as with
- * AUTH_SECRET.
+ * The keyring from `SETTINGS_ENCRYPTION_KEYS` (or another variable). Always required: a local run
+ * gets one made at random on its first start (lib/config/local-secrets.ts).
  */
-export function keyringFromEnv(env: Record<string, string | undefined> = process.env, source: TKeyringSource = SETTINGS_KEYS): TKeyring {
-  const spec = env[source.variable];
-  if (spec !== undefined && spec.trim() !== "") return parseKeyring(spec, source.variable);
-  if (env.NODE_ENV === "production" && env.ALLOW_DEV_SECRET !== "1") {
-    throw new Error(`Invalid ${source.variable}: required in production (e.g. \`1:$(openssl rand -base64 32)\`)`);
-  }
-  return parseKeyring(source.devSpec, source.variable);
+export function keyringFromEnv(env: Record<string, string | undefined> = process.env, variable = "SETTINGS_ENCRYPTION_KEYS"): TKeyring {
+  const spec = env[variable];
+  if (spec === undefined || spec.trim() === "") throw new Error(`Invalid ${variable}: required (e.g. \`1:$(openssl rand -base64 32)\`)`);
+  return parseKeyring(spec, variable);
 }
 
 let cached: { spec: string | undefined; keyring: TKeyring } | undefined;

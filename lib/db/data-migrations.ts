@@ -18,6 +18,9 @@ const DATA_MIGRATIONS: readonly TDataMigration[] = [
   // it; clear text in a reason column becomes a `text` reason, shown as it is. The same pass as
   // above, which now covers those columns: on a database that runs both, this one finds nothing.
   { name: "external_text_at_rest", run: (client) => resealPii(client, piiKeysFromEnv()) },
+  // Fills the identity and person blind indexes of 20261205122147_identity_matching (matching
+  // across enrollments) for rows received before; the same pass, which now computes them.
+  { name: "identity_index", run: (client) => resealPii(client, piiKeysFromEnv()) },
 ];
 
 /** Runs the data migrations not yet recorded; returns their names. The caller holds the migration lock. */

@@ -1,11 +1,13 @@
 // Applies prisma/migrations/*/migration.sql and records them in `_prisma_migrations` exactly
 // as `prisma migrate deploy` does (sha256 checksum of the file), so both tools agree. Then the
-// data migrations (lib/db/data-migrations.ts), which need the application's keys.
+// data migrations (lib/db/data-migrations.ts), which need the application's keys, and the grants of
+// the application's database role (lib/db/app-role.ts). Run as the tables' owner.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Logger, runMigrations as installGraphileWorker } from "graphile-worker";
 import pg from "pg";
+import { grantApplicationRole } from "./app-role";
 import { applyDataMigrations } from "./data-migrations";
 
 const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
@@ -31,15 +33,38 @@ const quietWorkerLogger = new Logger(() => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[graphile-worker] ${message}`);
 });
 
+export type TMigrateOptions = {
+  /** Another migrations folder (tests). */
+  dir?: string;
+  /** The application's database role, granted its rights after every run (lib/db/app-role.ts); none when one role does both. */
+  appRole?: string | null;
+};
+
 /**
  * Applies pending migrations and data migrations, then installs or upgrades the job queue's own
- * schema (`graphile_worker`, versioned by graphile-worker itself). Returns the names applied
- * (data migrations as `data:<name>`).
+ * schema (`graphile_worker`, versioned by graphile-worker itself), then grants the application's
+ * role what it needs on whatever exists now. `connectionString` is the owner's. Returns the names
+ * applied (data migrations as `data:<name>`).
  */
-export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const done = await applyPrismaMigrations(connectionString, dir);
+export async function applyMigrations(connectionString: string, options: TMigrateOptions = {}): Promise<string[]> {
+  const done = await applyPrismaMigrations(connectionString, options.dir ?? MIGRATIONS_DIR);
   await installGraphileWorker({ connectionString, logger: quietWorkerLogger });
+  const appRole = options.appRole;
+  if (appRole) await underMigrationLock(connectionString, (client) => grantApplicationRole(client, appRole));
   return done;
+}
+
+/** Runs `work` on a connection of its own holding the migration lock (two runs at once must not both GRANT). */
+export async function underMigrationLock<T>(connectionString: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
+    return await work(client);
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK]).catch(() => undefined);
+    await client.end();
+  }
 }
 
 /** Applies pending migrations, then data migrations; returns the names applied. Refuses an edited applied migration. */

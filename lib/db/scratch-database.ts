@@ -1,24 +1,37 @@
 // A throw-away database on the server `baseUrl` points at, for tests and benchmarks that need
 // an empty (or freshly migrated) schema of their own. Never used by the running console.
 import pg from "pg";
+import { roleOf, withDatabase } from "@/lib/db/app-role";
 import { applyMigrations } from "@/lib/db/migrate";
 
-export type TScratchDatabase = { url: string; drop: () => Promise<void> };
+export type TScratchDatabase = {
+  /** The connection that created it, which owns (and migrated) it. */
+  url: string;
+  /** The application role's connection to it, granted as the real one (the owner's without `appUrl`). */
+  appUrl: string;
+  drop: () => Promise<void>;
+};
 
 export async function createScratchDatabase(
   baseUrl: string,
-  options: { prefix: string; migrate: boolean },
+  options: {
+    prefix: string;
+    migrate: boolean;
+    /** The application's connection to a database on the same server: the scratch one is granted to its role. */
+    appUrl?: string;
+  },
 ): Promise<TScratchDatabase> {
   const name = `${options.prefix}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  if (options.migrate) await applyMigrations(url.toString());
+  const url = withDatabase(baseUrl, name);
+  const appRole = options.appUrl ? await roleOf(options.appUrl) : null;
+  if (options.migrate) await applyMigrations(url, { appRole });
   return {
-    url: url.toString(),
+    url,
+    appUrl: options.appUrl ? withDatabase(options.appUrl, name) : url,
     async drop() {
       const client = new pg.Client({ connectionString: baseUrl });
       await client.connect();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedPaths, diffValues } from "@/lib/enrollment/diff";
+import { changeDisplay, changedPaths, diffValues } from "@/lib/enrollment/diff";
 
 describe("diffValues", () => {
   it("reports changed, added and removed leaves with old and new values", () => {
@@ -21,5 +21,17 @@ describe("diffValues", () => {
   it("finds nothing between equal payloads and keeps only paths for the audit", () => {
     expect(diffValues({ x: [1, { y: 2 }] }, { x: [1, { y: 2 }] })).toEqual([]);
     expect(changedPaths(diffValues({ x: 1, y: 2 }, { x: 3, y: 2 }))).toEqual(["x"]);
+  });
+});
+
+describe("changeDisplay", () => {
+  it("says the kind of each value when only the type changed, not '4000 → 4000'", () => {
+    expect(changeDisplay({ path: "client_job_info.salary", old: "4000", new: 4000 })).toEqual({ old: "4000", new: "4000", kinds: ["text", "number"] });
+    expect(changeDisplay({ path: "x", old: "true", new: true })).toEqual({ old: "true", new: "true", kinds: ["text", "yesNo"] });
+  });
+  it("shows values alone when they read differently, and no value as —", () => {
+    expect(changeDisplay({ path: "x", old: 4000, new: 4500 })).toEqual({ old: "4000", new: "4500", kinds: null });
+    expect(changeDisplay({ path: "x", old: null, new: "a" })).toEqual({ old: "—", new: "a", kinds: null });
+    expect(changeDisplay({ path: "x", old: ["a"], new: { 0: "a" } })).toEqual({ old: '["a"]', new: '{"0":"a"}', kinds: null });
   });
 });

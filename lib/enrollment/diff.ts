@@ -26,3 +26,24 @@ export function diffValues(before: unknown, after: unknown, path = ""): TChange[
 export function changedPaths(changes: TChange[]): string[] {
   return changes.map((change) => change.path);
 }
+
+/** What a value is, named for a reader when two values read the same but differ in type ("4000" and 4000). */
+export type TValueKind = "text" | "number" | "yesNo" | "list" | "group";
+
+const kindOf = (value: unknown): TValueKind =>
+  typeof value === "string" ? "text" : typeof value === "number" ? "number" : typeof value === "boolean" ? "yesNo" : Array.isArray(value) ? "list" : "group";
+
+/** A value as one line of text; "—" for no value. */
+export const shownValue = (value: unknown): string =>
+  isNoValue(value) || value === undefined ? "—" : typeof value === "object" ? JSON.stringify(value) : String(value);
+
+/**
+ * A change as a reader sees it: old and new as text and, when those read the same (a change of
+ * type only, e.g. the text "4000" saved as the number 4000), the kind of each, so the line does
+ * not say "4000 → 4000".
+ */
+export function changeDisplay(change: TChange): { old: string; new: string; kinds: [TValueKind, TValueKind] | null } {
+  const old = shownValue(change.old);
+  const next = shownValue(change.new);
+  return { old, new: next, kinds: old === next ? [kindOf(change.old), kindOf(change.new)] : null };
+}

@@ -41,6 +41,8 @@ type TFieldRow = TFieldType & {
   description: TText;
   // suggestions for open coded fields: any other value within the length is accepted
   knownValues?: readonly TKnownValue[];
+  // an identity number: sealed at rest and masked for read-only roles (lib/pii/identities.ts)
+  identity?: true;
 };
 
 export type TFieldSpec = TFieldType & {
@@ -50,6 +52,7 @@ export type TFieldSpec = TFieldType & {
   label: TText;
   description: TText;
   knownValues?: readonly TKnownValue[];
+  identity?: true;
 };
 
 export type TSectionSpec = { key: TSectionKey; kind: "object" | "array"; label: TText; description: TText };
@@ -114,7 +117,7 @@ const clientInfo: TFieldRow[] = [
   { path: "spouse_info.last_name", ...str(30), label: t("Last name", "Primer apellido"), description: t("Spouse's last name", "Primer apellido del cónyuge") },
   { path: "spouse_info.middle_last_name", ...str(30), label: t("Second last name", "Segundo apellido"), description: t("Spouse's second last name", "Segundo apellido del cónyuge") },
   { path: "spouse_info.document_type_code", ...str(4), label: t("Document type", "Tipo de documento"), description: t("Document type (see the static-data annex)", "Tipo de documento (ver el anexo de datos estáticos)"), knownValues: DOCUMENT_TYPES },
-  { path: "spouse_info.document_number", ...str(15), label: t("Document number", "Número de documento"), description: t("Document number", "Número de documento") },
+  { path: "spouse_info.document_number", ...str(15), identity: true, label: t("Document number", "Número de documento"), description: t("Document number", "Número de documento") },
   { path: "spouse_info.issuing_country_code", ...COUNTRY, label: t("Issuing country", "País emisor"), description: t("Country issuing the document in Alpha-2", "País emisor del documento en Alfa-2") },
   { path: "immigration_status", ...OBJECT, label: t("Immigration status", "Estatus migratorio"), description: t("Immigration status of the client", "Estatus migratorio del cliente") },
   { path: "immigration_status.unique_name", ...str(50), label: t("Immigration status key", "Clave de estatus migratorio"), description: t("Unique immigration status identifier: work_permit, holidays, resident", "Identificador único del estatus migratorio: work_permit, holidays, resident"), knownValues: known("work_permit", "holidays", "resident") },
@@ -137,7 +140,7 @@ const clientInfo: TFieldRow[] = [
 ];
 
 const clientDocuments: TFieldRow[] = [
-  { path: "document_number", ...str(20), required: true, label: t("Document number", "Número de documento"), description: t("Document number", "Número de documento") },
+  { path: "document_number", ...str(20), required: true, identity: true, label: t("Document number", "Número de documento"), description: t("Document number", "Número de documento") },
   { path: "document_type_code", ...str(20), required: true, label: t("Document type", "Tipo de documento"), description: t("Document type (see the static-data annex)", "Tipo de documento (ver el anexo de datos estáticos)"), knownValues: DOCUMENT_TYPES },
   { path: "issuing_country_code", ...COUNTRY, required: true, label: t("Issuing country", "País emisor"), description: t("Country issuing the document in Alpha-2", "País emisor del documento en Alfa-2") },
   { path: "main", ...FLAG, required: true, label: t("Main document", "Documento principal"), description: t("Flag to label the document as main (1 is main, 0 is not main)", "Indicador de documento principal (1 es principal, 0 no lo es)") },
@@ -236,7 +239,7 @@ function personalReference(ord: TOrdinal): TFieldRow[] {
     { path: `${p}.reference_relationship_unique_description`, ...str(50), label: t("Relationship type", "Tipo de relación"), description: t("Relationship type", "Tipo de relación"), knownValues: known("brother", "brother_in_law", "cousin", "uncle", "coworker", "friend", "acquaintance", "neighbour") },
     { path: `${p}.phone`, ...str(20), label: t("Phone", "Teléfono"), description: t("Reference phone number", "Teléfono de la referencia") },
     { path: `${p}.address`, ...str(150), label: t("Address", "Dirección"), description: t("Home address", "Dirección del domicilio") },
-    { path: `${p}.document_number`, ...str(20), label: t("Document number", "Número de documento"), description: t("Document number", "Número de documento") },
+    { path: `${p}.document_number`, ...str(20), identity: true, label: t("Document number", "Número de documento"), description: t("Document number", "Número de documento") },
     { path: `${p}.document_type_code`, ...str(4), label: t("Document type", "Tipo de documento"), description: t("Document type", "Tipo de documento"), knownValues: DOCUMENT_TYPES },
     // free text: the seed's examples send country names (CONTRACTS.md §1)
     { path: `${p}.country`, ...str(50), label: t("Country", "País"), description: t("Document issuing country (name)", "País emisor del documento (nombre)") },
@@ -298,6 +301,9 @@ export const FIELD_TABLE: readonly TFieldSpec[] = [
   ...inSection("client_transactionality", clientTransactionality),
   ...inSection("client_entity_branch", clientEntityBranch),
 ];
+
+/** The fields that are identity numbers, whatever their key is called. */
+export const IDENTITY_FIELDS: readonly TFieldSpec[] = FIELD_TABLE.filter((field) => field.identity === true);
 
 export function fieldsOf(section: TSectionKey): TFieldSpec[] {
   return FIELD_TABLE.filter((field) => field.section === section);

@@ -8,57 +8,66 @@ import { validateEnrollment, validateSection } from "@/lib/enrollment/validate";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { extractQueueColumns } from "@/lib/intake/extract-columns";
 import { openIdentities, sealChanges, sealIdentities } from "@/lib/pii/identities";
+import { lastSectionSave } from "@/lib/enrollment/section-versions";
+import { EDITABLE, statusAfterEdit } from "@/lib/enrollment/status";
 
-// Statuses in which the payload may change: never while a push runs or waits for reconciliation.
-// A pushed customer may be corrected; the next push sends the update with its customer number.
-const EDITABLE = new Set(["received", "in_review", "ready", "failed", "pushed"]);
 
 /** The enrollment to save does not exist. */
 export class EnrollmentNotFoundError extends Error {}
 
 export type TSaveSectionOptions = {
   enrollmentId: string;
-  expectedVersion: number;
+  /** The section's version the value was edited from (0: as received). */
+  expectedSectionVersion: number;
   section: TSectionKey;
   value: unknown;
   actor: TAuditActor;
 };
 
 /**
- * Replaces one section of the reviewed payload, if the caller saw the latest version. The
- * version check, the new payload, the revision (with values) and the audit event (paths only)
- * are one transaction: either all are written or none. The payload is compared and validated in
- * clear; it and the revision's values are written with their identity numbers sealed.
+ * Replaces one section of the reviewed payload, if nobody saved that section since the caller's
+ * version of it. Saves of one enrollment are serialised on its row, so two saves of different
+ * sections both land and two of the same section never both do. The version check, the new
+ * payload, the revision (with values) and the audit event (paths only) are one transaction:
+ * either all are written or none. A value equal to the stored one writes nothing. The payload
+ * is compared and validated in clear; it and the revision's values are written sealed.
  */
 export async function saveSection(db: PrismaClient, options: TSaveSectionOptions): Promise<TSaveSectionResult> {
   const errors = validateSection(options.section, options.value);
   if (errors.length > 0) return { kind: "invalid", errors: errors.map(({ path, message }) => ({ path, message })) };
 
   return db.$transaction(async (tx) => {
-    const current = await tx.enrollment.findUnique({
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM enrollments WHERE id = ${options.enrollmentId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new EnrollmentNotFoundError(options.enrollmentId);
+    const current = await tx.enrollment.findUniqueOrThrow({
       where: { id: options.enrollmentId },
-      select: { payload: true, version: true, status: true, lastEditedById: true },
+      select: { payload: true, version: true, status: true, customerNumber: true },
     });
-    if (!current) throw new EnrollmentNotFoundError(options.enrollmentId);
-    if (current.version !== options.expectedVersion) {
-      const editor = current.lastEditedById
-        ? await tx.user.findUnique({ where: { id: current.lastEditedById }, select: { displayName: true } })
-        : null;
-      return { kind: "conflict", currentVersion: current.version, editedBy: editor?.displayName ?? null };
-    }
     if (!EDITABLE.has(current.status)) return { kind: "locked", status: current.status };
 
     const keys = piiKeys();
     const owner = piiOwner.enrollment(options.enrollmentId);
     const before = openIdentities(current.payload, owner, keys.keyring) as Record<string, unknown>;
+    const last = await lastSectionSave(tx, options.enrollmentId, options.section);
+    const sectionVersion = last?.version ?? 0;
+    if (sectionVersion !== options.expectedSectionVersion) {
+      return {
+        kind: "conflict",
+        sectionVersion,
+        editedBy: last?.by ?? null,
+        editedAt: last?.at.toISOString() ?? null,
+        value: before[options.section] ?? null,
+      };
+    }
     const changes = diffValues(before[options.section], options.value, options.section);
+    if (changes.length === 0) return { kind: "unchanged", sectionVersion };
+
     const payload = { ...before, [options.section]: options.value };
     const issueCount = validateEnrollment(payload).length;
-    const status = issueCount === 0 ? "ready" : "in_review";
+    const status = statusAfterEdit({ issueCount, customerNumber: current.customerNumber });
     const version = current.version + 1;
-    // The version in the WHERE makes a concurrent save that slipped past the read lose here.
-    const updated = await tx.enrollment.updateMany({
-      where: { id: options.enrollmentId, version: current.version },
+    await tx.enrollment.update({
+      where: { id: options.enrollmentId },
       data: {
         payload: sealIdentities(payload, owner, keys.keyring) as Prisma.InputJsonObject,
         version,
@@ -68,7 +77,6 @@ export async function saveSection(db: PrismaClient, options: TSaveSectionOptions
         ...extractQueueColumns(payload, keys.indexKey),
       },
     });
-    if (updated.count !== 1) return { kind: "conflict", currentVersion: current.version + 1, editedBy: null };
     await tx.enrollmentRevision.create({
       data: {
         enrollmentId: options.enrollmentId,

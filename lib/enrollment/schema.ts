@@ -6,8 +6,11 @@ import { getAlpha2Codes } from "i18n-iso-countries";
 import { codes as currencyCodes } from "currency-codes";
 import { FIELD_TABLE, type TFieldSpec, type TSectionKey } from "./field-table";
 
-const ALPHA2 = new Set(Object.keys(getAlpha2Codes()));
-const ISO4217 = new Set(currencyCodes());
+/** The closed lists of the `country` and `currency` rows, sorted. */
+export const COUNTRY_CODES: readonly string[] = Object.keys(getAlpha2Codes()).sort();
+export const CURRENCY_CODES: readonly string[] = [...currencyCodes()].sort();
+const ALPHA2 = new Set(COUNTRY_CODES);
+const ISO4217 = new Set(CURRENCY_CODES);
 const ISO_DATE = z.iso.date();
 const EMAIL = z.email();
 

@@ -1,6 +1,7 @@
 // Response shapes of the intake API; the OpenAPI document is generated from these and from
 // the request schemas in parse-intake.ts.
 import { z } from "zod";
+import { ENROLLMENT_STATUSES } from "@/lib/queue/queue-filters";
 
 export const ZApiErrors = z
   .object({
@@ -20,7 +21,7 @@ export const ZIntakeAccepted = z
 export const ZEnrollmentOutcome = z
   .object({
     id: z.uuid(),
-    status: z.string(),
+    status: z.enum(ENROLLMENT_STATUSES),
     issues: z.number().int(),
     customer_number: z.number().int().nullable(),
     accounts: z.array(z.object({ account_product: z.string(), account_number: z.string() })),

@@ -7,11 +7,15 @@ import { openJson } from "@/lib/pii/identities";
 
 const ZStoredAccounts = z.array(z.object({ action: z.string(), accountProduct: z.string(), accountNumber: z.string().nullable() }));
 
-/** What the onboarding app may know of an enrollment's progress (no personal data). */
-export async function getEnrollmentOutcome(db: PrismaClient, id: string): Promise<TEnrollmentOutcome | null> {
+/**
+ * What the onboarding app may know of an enrollment's progress (no personal data), for the key
+ * that sent it only: another key, even a valid one, gets null, as for an unknown id.
+ */
+export async function getEnrollmentOutcome(db: PrismaClient, options: { id: string; keyHash: string }): Promise<TEnrollmentOutcome | null> {
+  const { id, keyHash } = options;
   if (!z.uuid().safeParse(id).success) return null;
-  const row = await db.enrollment.findUnique({
-    where: { id },
+  const row = await db.enrollment.findFirst({
+    where: { id, intakeKeyHash: keyHash },
     select: {
       id: true,
       status: true,

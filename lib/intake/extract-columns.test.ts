@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { blindIndex } from "@/lib/crypto/pii";
 import { generateKey } from "@/lib/crypto/secrets";
+import { identityIndex, personIndex } from "@/lib/enrollment/identity";
 import { extractQueueColumns, maskIdentity, maskLastFour } from "@/lib/intake/extract-columns";
 
 const INDEX_KEY = Buffer.from(generateKey(), "base64");
@@ -20,6 +21,8 @@ describe("extractQueueColumns", () => {
       mainDocCountry: "US",
       branchCode: "01",
       branchName: "Branch 01",
+      identityIndex: identityIndex({ type: "SSN", number: "111110001", country: "US" }, INDEX_KEY),
+      personIndex: personIndex({ name: "LUIS ALEJANDRO MARTINEZ", birthDate: body.client_info.birth_date }, INDEX_KEY),
     });
   });
 

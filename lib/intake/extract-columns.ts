@@ -3,6 +3,7 @@
 // The main document number is never a column: only its blind index (exact search) and its last
 // four characters (masked lists).
 import { blindIndex, lastFour, piiKeys } from "@/lib/crypto/pii";
+import { identityIndex, identityOf, mainDocument, personIndex, personOf } from "@/lib/enrollment/identity";
 
 type TRecord = Record<string, unknown>;
 
@@ -27,20 +28,18 @@ export type TQueueColumns = {
   mainDocCountry: string | null;
   branchCode: string | null;
   branchName: string | null;
+  /** Blind index of the identity (main document's type, number, country): one person to the core. */
+  identityIndex: string | null;
+  /** Blind index of name + birth date: another document of the same person is a possible duplicate. */
+  personIndex: string | null;
 };
-
-/** The main document: the one with `main: 1`, else the first one. */
-export function mainDocument(payload: TRecord): TRecord | null {
-  const documents = Array.isArray(payload.client_documents) ? payload.client_documents.map(asRecord) : [];
-  return documents.find((doc) => doc?.main === 1) ?? documents[0] ?? null;
-}
 
 /** From a payload in clear (before it is sealed). */
 export function extractQueueColumns(payload: TRecord, indexKey: Buffer = piiKeys().indexKey): TQueueColumns {
   const info = asRecord(payload.client_info) ?? {};
   const branch = asRecord(payload.client_entity_branch) ?? {};
   const doc = mainDocument(payload);
-  const docNumber = text(doc?.document_number, 100);
+  const docNumber = text(doc?.number, 100);
   const names = [info.first_name, info.middle_name, info.last_name, info.middle_last_name]
     .map((part) => text(part, 100))
     .filter((part): part is string => part !== null);
@@ -49,12 +48,14 @@ export function extractQueueColumns(payload: TRecord, indexKey: Buffer = piiKeys
     firstName: text(info.first_name, 120),
     lastName: text(info.last_name, 120),
     fullName: names.join(" ").slice(0, 400),
-    mainDocType: text(doc?.document_type_code, 20),
+    mainDocType: text(doc?.type, 20),
     mainDocIndex: blindIndex(docNumber, indexKey),
     mainDocLast4: lastFour(docNumber),
-    mainDocCountry: text(doc?.issuing_country_code, 10),
+    mainDocCountry: text(doc?.country?.toUpperCase(), 10),
     branchCode: text(branch.branch_code, 40),
     branchName: text(branch.branch_name, 120),
+    identityIndex: identityIndex(identityOf(doc), indexKey),
+    personIndex: personIndex(personOf(payload), indexKey),
   };
 }
 

@@ -2,7 +2,7 @@
 // the standalone intake service (scripts/intake-server.ts) both answer through this function,
 // so the two can never disagree on a status code or an error message.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { authenticateIntakeKey } from "./api-keys";
+import { authenticateIntakeKey, type TIntakeActor } from "./api-keys";
 import { intakeEnrollment } from "./intake-enrollment";
 import { parseIntake } from "./parse-intake";
 
@@ -21,10 +21,10 @@ export async function authenticateIntake(db: PrismaClient, authorization: string
   return authenticateIntakeKey(db, authorization, envKeys);
 }
 
-export async function handleIntakeBody(db: PrismaClient, actor: { id: string | null; label: string }, text: string): Promise<TIntakeHttpResult> {
+export async function handleIntakeBody(db: PrismaClient, actor: TIntakeActor, text: string): Promise<TIntakeHttpResult> {
   const parsed = parseIntake(text);
   if (!parsed.ok) return { status: 400, body: { errors: parsed.errors } };
-  const result = await intakeEnrollment(db, { ...parsed, actor });
+  const result = await intakeEnrollment(db, { ...parsed, actor: { id: actor.id, label: actor.label }, keyHash: actor.keyHash });
   if (result.kind === "conflict") {
     return {
       status: 409,

@@ -15,6 +15,8 @@ export type TIntakeInput = {
   payload: Record<string, unknown>;
   requestedProducts: TRequestedProduct[];
   actor: TAuditActor;
+  /** The intake key that sent it (sha256); absent for the seed's and tests' own enrollments. */
+  keyHash?: string;
 };
 
 type TIntakeSummary = { id: string; status: string; issues: number };
@@ -62,11 +64,12 @@ export async function intakeEnrollment(db: PrismaClient, input: TIntakeInput): P
     WITH created AS (
       INSERT INTO enrollments (id, received_payload, payload, requested_products, content_hash, issue_count,
         wisenroll_code, first_name, last_name, full_name, main_doc_type, main_doc_index, main_doc_last4, main_doc_country,
-        branch_code, branch_name, updated_at)
+        branch_code, branch_name, identity_index, person_index, intake_key_hash, updated_at)
       VALUES (${id}::uuid, ${seal(input.body)}::jsonb, ${seal(payload)}::jsonb,
         ${seal(input.requestedProducts)}::jsonb, ${contentHash}, ${issueCount}, ${columns.wisenrollCode},
         ${columns.firstName}, ${columns.lastName}, ${columns.fullName}, ${columns.mainDocType}, ${columns.mainDocIndex},
-        ${columns.mainDocLast4}, ${columns.mainDocCountry}, ${columns.branchCode}, ${columns.branchName}, now())
+        ${columns.mainDocLast4}, ${columns.mainDocCountry}, ${columns.branchCode}, ${columns.branchName},
+        ${columns.identityIndex}, ${columns.personIndex}, ${input.keyHash ?? null}, now())
       ON CONFLICT DO NOTHING
       RETURNING id
     ), audited AS (

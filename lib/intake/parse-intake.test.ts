@@ -59,3 +59,19 @@ describe("text PostgreSQL cannot store", () => {
     expect(result.ok).toBe(true);
   });
 });
+
+describe("nesting", () => {
+  const nested = (depth: number) => `{"client_info":${'{"a":'.repeat(depth)}1${"}".repeat(depth)}}`;
+
+  it("refuses JSON nested deeper than 64 levels with a 400-style error naming where, however deep", () => {
+    for (const depth of [64, 5_000, 200_000]) {
+      const result = parseIntake(nested(depth));
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.errors).toEqual([{ path: `client_info${".a".repeat(63)}`, message: "nested deeper than 64 levels" }]);
+    }
+  });
+
+  it("accepts 64 levels", () => {
+    expect(parseIntake(nested(63)).ok).toBe(true);
+  });
+});

@@ -2,6 +2,7 @@
 // are not checked here: an enrollment with missing or wrong fields is still accepted and its
 // issues are counted, because fixing it is the reviewer's job.
 import { z } from "zod";
+import { findUnstorableJson } from "@/lib/json/unstorable-json";
 
 export const MAX_INTAKE_BYTES = 1024 * 1024;
 
@@ -46,8 +47,10 @@ export function parseIntake(text: string): TParsedIntake {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     return { ok: false, errors: [{ path: "", message: "Body must be a JSON object" }] };
   }
-  const unstorable = findUnstorableText(json);
-  if (unstorable.length > 0) return { ok: false, errors: unstorable };
+  // Text PostgreSQL cannot keep, or nesting deep enough to overflow a recursive walk: refused
+  // with each field's path before anything else reads the body.
+  const unstorable = findUnstorableJson(json);
+  if (unstorable.length > 0) return { ok: false, errors: unstorable.map((problem) => ({ path: problem.path.join("."), message: problem.message })) };
   const parsed = ZIntakeBody.safeParse(json);
   if (!parsed.success) {
     return {
@@ -61,28 +64,6 @@ export function parseIntake(text: string): TParsedIntake {
   const body = json as Record<string, unknown>;
   const { requested_products: _products, ...payload } = body;
   return { ok: true, body, payload, requestedProducts: parsed.data.requested_products ?? [] };
-}
-
-/**
- * Text PostgreSQL cannot keep in a jsonb column: the NUL character and broken UTF-16 (a lone
- * surrogate). Refused with the field's path, before anything is written. At most 20 reported.
- */
-export function findUnstorableText(value: unknown, path: string[] = [], found: TFieldError[] = []): TFieldError[] {
-  const problem = (text: string) => (text.includes("\u0000") ? "must not contain the NUL character (\\u0000)" : !text.isWellFormed() ? "must be valid Unicode text" : null);
-  if (found.length >= 20) return found;
-  if (typeof value === "string") {
-    const message = problem(value);
-    if (message) found.push({ path: path.join("."), message });
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => findUnstorableText(item, [...path, String(index)], found));
-  } else if (value && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      const message = problem(key);
-      if (message) found.push({ path: [...path, key].join("."), message: `key ${message}` });
-      findUnstorableText(item, [...path, key], found);
-    }
-  }
-  return found;
 }
 
 /** JSON with object keys sorted, so that the same content always hashes the same. */

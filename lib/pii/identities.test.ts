@@ -19,6 +19,7 @@ import {
   sealText,
 } from "@/lib/pii/identities";
 import type { TReason } from "@/lib/reasons/reason";
+import { IDENTITY_FIELDS } from "@/lib/enrollment/field-table";
 
 const K1 = generateKey();
 const K2 = generateKey();
@@ -40,6 +41,19 @@ describe("sealing identity numbers inside JSON", () => {
     expect(openIdentities(sealed, OWNER, keyring)).toEqual(fixture);
     expect(scanIdentities(fixture, keyring)).toEqual({ clear: NUMBERS.length, stale: 0 });
     expect(scanIdentities(sealed, keyring)).toEqual({ clear: 0, stale: 0 });
+  });
+
+  it("seals every field the field table marks as an identity number, at its place in the payload", () => {
+    expect(IDENTITY_FIELDS.map((field) => `${field.section}.${field.path}`)).toEqual(
+      expect.arrayContaining(["client_info.spouse_info.document_number", "client_documents.document_number", "client_references.first_personal_reference.document_number"]),
+    );
+    for (const [index, field] of IDENTITY_FIELDS.entries()) {
+      const number = `FT${index}X${1000 + index}`;
+      const leaf = field.path.split(".").reduceRight<unknown>((inner, key) => ({ [key]: inner }), number);
+      const payload = { [field.section]: field.section === "client_documents" ? [leaf] : leaf };
+      const sealed = JSON.stringify(sealIdentities(payload, OWNER, keyring));
+      expect(sealed, `${field.section}.${field.path}`).not.toContain(number);
+    }
   });
 
   it("keeps types and no-values: a number stays a number, null and \"\" stay unsealed", () => {

@@ -10,10 +10,19 @@ import "server-only";
 import { isSealed, openPii, piiKeys, sealedKeyVersion, sealPii } from "@/lib/crypto/pii";
 import type { TKeyring } from "@/lib/crypto/secrets";
 import type { TChange } from "@/lib/enrollment/diff";
+import { IDENTITY_FIELDS } from "@/lib/enrollment/field-table";
 import { reasonFromText, reasonToText, type TReason } from "@/lib/reasons/reason";
 
-/** Keys whose value is an identity number: the core's spelling and AMLYZE's. */
-export const IDENTITY_KEYS: ReadonlySet<string> = new Set(["document_number", "nationalCode"]);
+/**
+ * Keys whose value is an identity number: the key of every field the field table marks as one
+ * (whatever it is called: a new identity field is sealed from the day the table says so), the
+ * related clients' main document on the core's wire, and AMLYZE's `nationalCode`.
+ */
+export const IDENTITY_KEYS: ReadonlySet<string> = new Set([
+  ...IDENTITY_FIELDS.map((field) => field.path.slice(field.path.lastIndexOf(".") + 1)),
+  "document_number",
+  "nationalCode",
+]);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const hasValue = (value: unknown) => value !== null && value !== undefined && value !== "";

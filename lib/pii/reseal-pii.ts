@@ -77,14 +77,23 @@ function rules(keys: TPiiKeys): TTableRule[] {
   return [
     {
       table: "enrollments",
-      columns: "id::text, received_payload, payload, requested_products, main_doc_index, main_doc_last4, push_error",
-      writes: { received_payload: "jsonb", payload: "jsonb", requested_products: "jsonb", main_doc_index: "text", main_doc_last4: "text", push_error: "text" },
+      columns: "id::text, received_payload, payload, requested_products, main_doc_index, main_doc_last4, identity_index, person_index, push_error",
+      writes: {
+        received_payload: "jsonb",
+        payload: "jsonb",
+        requested_products: "jsonb",
+        main_doc_index: "text",
+        main_doc_last4: "text",
+        identity_index: "text",
+        person_index: "text",
+        push_error: "text",
+      },
       reseal(row, tally) {
         const owner = piiOwner.enrollment(row.id);
         const payload = openIdentities(row.payload, owner, keyring) as Record<string, unknown>;
         // Indexed exactly as the intake and a save index it.
-        const { mainDocIndex: index, mainDocLast4: last4 } = extractQueueColumns(payload, indexKey);
-        const reindex = index !== row.main_doc_index || last4 !== row.main_doc_last4;
+        const { mainDocIndex: index, mainDocLast4: last4, identityIndex, personIndex } = extractQueueColumns(payload, indexKey);
+        const reindex = index !== row.main_doc_index || last4 !== row.main_doc_last4 || identityIndex !== row.identity_index || personIndex !== row.person_index;
         const stale = [
           add(tally, scanIdentities(row.received_payload, keyring)),
           add(tally, scanIdentities(row.payload, keyring)),
@@ -99,6 +108,8 @@ function rules(keys: TPiiKeys): TTableRule[] {
           requested_products: asJson(json(row.requested_products, owner)),
           main_doc_index: index,
           main_doc_last4: last4,
+          identity_index: identityIndex,
+          person_index: personIndex,
           push_error: reason(row.push_error, piiOwner.enrollmentBody(row.id)),
         };
       },

@@ -1,4 +1,4 @@
-// Product codes: create, edit (name, description, active), and delete only when no product
+// Product codes: create, edit (name, description, active, account number length), and delete only when no product
 // request ever named one (the foreign key from product_requests would refuse it anyway).
 import "server-only";
 import { recordAudit, type TAuditActor } from "@/lib/audit/record-audit";
@@ -6,7 +6,16 @@ import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db/prisma-errors
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TCreateProductCode, TProductCodeResult, TUpdateProductCode } from "./product-code-schemas";
 
-export type TProductCodeRow = { code: string; name: string; description: string | null; active: boolean; requests: number; updatedAt: Date };
+export type TProductCodeRow = {
+  code: string;
+  name: string;
+  description: string | null;
+  active: boolean;
+  /** Digits of the core's account numbers of this product, as an admin set it; null: learnt. */
+  accountNumberLength: number | null;
+  requests: number;
+  updatedAt: Date;
+};
 
 type TContext = { actor: TAuditActor; ip?: string | null };
 
@@ -25,8 +34,9 @@ export async function getProductCode(db: PrismaClient, code: string): Promise<TP
 export async function createProductCode(db: PrismaClient, input: TCreateProductCode, ctx: TContext): Promise<TProductCodeResult> {
   try {
     await db.$transaction(async (tx) => {
-      await tx.productCode.create({ data: { code: input.code, name: input.name, description: input.description || null, active: input.active } });
-      await recordAudit(tx, { ...ctx, action: "product_code.created", targetType: "product_code", targetId: input.code, details: { active: input.active } });
+      const accountNumberLength = input.accountNumberLength ?? null;
+      await tx.productCode.create({ data: { code: input.code, name: input.name, description: input.description || null, active: input.active, accountNumberLength } });
+      await recordAudit(tx, { ...ctx, action: "product_code.created", targetType: "product_code", targetId: input.code, details: { active: input.active, accountNumberLength } });
     });
     return { kind: "done" };
   } catch (error) {
@@ -39,12 +49,12 @@ export async function updateProductCode(db: PrismaClient, input: TUpdateProductC
   return db.$transaction(async (tx) => {
     const current = await tx.productCode.findUnique({ where: { code: input.code } });
     if (!current) return { kind: "not_found" } as const;
-    const next = { name: input.name, description: input.description || null, active: input.active };
+    const next = { name: input.name, description: input.description || null, active: input.active, accountNumberLength: input.accountNumberLength ?? null };
     const changed = (Object.keys(next) as Array<keyof typeof next>).filter((field) => current[field] !== next[field]);
     if (changed.length === 0) return { kind: "done" } as const;
     await tx.productCode.update({ where: { code: input.code }, data: next });
     const action = changed.length === 1 && changed[0] === "active" ? (input.active ? "product_code.activated" : "product_code.deactivated") : "product_code.updated";
-    await recordAudit(tx, { ...ctx, action, targetType: "product_code", targetId: input.code, details: { changed, active: input.active } });
+    await recordAudit(tx, { ...ctx, action, targetType: "product_code", targetId: input.code, details: { changed, active: input.active, accountNumberLength: next.accountNumberLength } });
     return { kind: "done" } as const;
   });
 }

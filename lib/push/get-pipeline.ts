@@ -4,9 +4,13 @@
 // go out as codes with their parameters: the page renders them in the reader's language.
 import "server-only";
 import { piiKeys, piiOwner } from "@/lib/crypto/pii";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TDb } from "@/lib/db/types";
 import { openIdentities, openJson, openReason, openText } from "@/lib/pii/identities";
+import type { TAmlSubmissionState } from "@/lib/aml/live";
+import type { TAccountNumberFormat } from "@/lib/product-codes/account-number-format";
+import { accountNumberFormats } from "./account-number-formats";
 import type { TReason } from "@/lib/reasons/reason";
+import { displayNames } from "@/lib/users/display-names";
 
 export type TPipelineAttempt = {
   id: string;
@@ -43,10 +47,14 @@ export type TPipelineProduct = {
   resolvedBy: string | null;
   resolvedAt: string | null;
   createdAt: string;
+  /** What an account number of this product looks like, for the reconciliation form; null unless it waits for one. */
+  accountNumberFormat: TAccountNumberFormat | null;
 };
 
 export type TPipeline = {
   enrollmentId: string;
+  /** The customer's name, as the reconciliation's summary names them. */
+  fullName: string;
   status: string;
   version: number;
   pushSeq: number;
@@ -58,14 +66,17 @@ export type TPipeline = {
   products: TPipelineProduct[];
   /** Newest first. */
   attempts: TPipelineAttempt[];
+  /** Each AML submission's status and attempts, newest first (what the page's AML block shows). */
+  amlSubmissions: TAmlSubmissionState[];
 };
 
 const accountsOf = (value: unknown) => (Array.isArray(value) ? value : []) as TPipelineAccount[];
 
-export async function getPipeline(db: PrismaClient, enrollmentId: string): Promise<TPipeline | null> {
+export async function getPipeline(db: TDb, enrollmentId: string): Promise<TPipeline | null> {
   const enrollment = await db.enrollment.findUnique({
     where: { id: enrollmentId },
     select: {
+      fullName: true,
       status: true,
       version: true,
       pushSeq: true,
@@ -77,23 +88,26 @@ export async function getPipeline(db: PrismaClient, enrollmentId: string): Promi
     },
   });
   if (!enrollment) return null;
-  const [products, calls] = await Promise.all([
+  const [products, calls, amlSubmissions] = await Promise.all([
     db.productRequest.findMany({
       where: { enrollmentId },
       orderBy: { position: "asc" },
       include: { product: { select: { name: true } } },
     }),
     db.outboundCall.findMany({ where: { enrollmentId }, orderBy: [{ startedAt: "desc" }, { attempt: "desc" }], take: 200 }),
+    // as lib/aml/get-enrollment-aml.ts reads them for the block
+    db.amlSubmission.findMany({ where: { enrollmentId }, orderBy: { createdAt: "desc" }, take: 10, select: { id: true, status: true, attempts: true } }),
   ]);
+  const waiting = products.filter((p) => p.status === "needs_reconciliation").map((p) => p.productCode);
+  const formats = waiting.length > 0 ? await accountNumberFormats(db, waiting) : new Map<string, TAccountNumberFormat>();
   const userIds = [enrollment.pushRequestedById, ...products.map((p) => p.resolvedById)].filter((id): id is string => id !== null);
-  const users = new Map(
-    (await db.user.findMany({ where: { id: { in: [...new Set(userIds)] } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
-  );
+  const users = await displayNames(db, userIds);
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const { keyring } = piiKeys();
   const [owner, bodyOwner] = [piiOwner.enrollment(enrollmentId), piiOwner.enrollmentBody(enrollmentId)];
   return {
     enrollmentId,
+    fullName: enrollment.fullName,
     status: enrollment.status,
     version: enrollment.version,
     pushSeq: enrollment.pushSeq,
@@ -118,6 +132,7 @@ export async function getPipeline(db: PrismaClient, enrollmentId: string): Promi
       resolvedBy: p.resolvedById ? (users.get(p.resolvedById) ?? null) : null,
       resolvedAt: iso(p.resolvedAt),
       createdAt: p.createdAt.toISOString(),
+      accountNumberFormat: p.status === "needs_reconciliation" ? (formats.get(p.productCode) ?? null) : null,
     })),
     attempts: calls.map((c) => ({
       id: c.id,
@@ -135,5 +150,6 @@ export async function getPipeline(db: PrismaClient, enrollmentId: string): Promi
       finishedAt: iso(c.finishedAt),
       productRequestId: c.productRequestId,
     })),
+    amlSubmissions,
   };
 }

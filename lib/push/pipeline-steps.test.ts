@@ -27,6 +27,8 @@ function attempt(overrides: Partial<TPipelineAttempt>): TPipelineAttempt {
 function pipeline(overrides: Partial<TPipeline>): TPipeline {
   return {
     enrollmentId: ID,
+    fullName: "LUIS ALEJANDRO MATOS",
+    amlSubmissions: [],
     status: "pushing",
     version: 1,
     pushSeq: 1,
@@ -68,7 +70,10 @@ describe("pipeline steps", () => {
   });
 
   it("polls every second while pushing", () => {
-    expect(pollInterval("pushing")).toBe(1_000);
-    expect(pollInterval("pushed")).toBeGreaterThan(1_000);
+    expect(pollInterval({ status: "pushing", amlSubmissions: [] })).toBe(1_000);
+    expect(pollInterval({ status: "pushed", amlSubmissions: [] })).toBe(15_000);
+    // the AML block follows a submission on its way to AMLYZE
+    expect(pollInterval({ status: "pushed", amlSubmissions: [{ id: "s1", status: "sending", attempts: 1 }] })).toBe(2_000);
+    expect(pollInterval({ status: "pushed", amlSubmissions: [{ id: "s1", status: "accepted", attempts: 1 }] })).toBe(15_000);
   });
 });

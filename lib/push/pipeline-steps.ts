@@ -1,12 +1,17 @@
 // What the pipeline view shows, derived from the pipeline read model (get-pipeline.ts): the
 // state of step 1 (core_customer) in the current push, the attempts of each step, and bodies
 // made readable. Pure, for the browser.
+import { amlOnItsWay } from "@/lib/aml/live";
 import type { TPipeline, TPipelineAttempt } from "./get-pipeline";
 
 export type TCustomerStepState = "not_started" | "waiting" | "sending" | "done" | "retrying" | "rejected" | "failed";
 
-/** Poll fast while the worker is pushing, slowly otherwise (someone else may push). */
-export const pollInterval = (status: string | undefined): number => (status === "pushing" ? 1_000 : 15_000);
+/**
+ * Poll fast while the worker is pushing, every 2 s while an AML submission is on its way to
+ * AMLYZE (the page's AML block follows it), slowly otherwise (someone else may push).
+ */
+export const pollInterval = (pipeline: Pick<TPipeline, "status" | "amlSubmissions"> | undefined): number =>
+  pipeline?.status === "pushing" ? 1_000 : amlOnItsWay(pipeline?.amlSubmissions) ? 2_000 : 15_000;
 
 // The call key of core_customer in push n (lib/push/pipeline.ts, customerCallKey).
 const customerCallKey = (pipeline: TPipeline) => `core_customer:${pipeline.enrollmentId}:${pipeline.pushSeq}`;

@@ -10,6 +10,7 @@
 // itself when the worker's connection dies.
 import type pg from "pg";
 import { createAmlSubmission } from "@/lib/aml/create-submission";
+import { releaseSessionLock, trySessionLock, withSessionLock } from "@/lib/db/advisory-lock";
 import type { TAmlMessageSettings } from "@/lib/aml/settings";
 import { piiOwner } from "@/lib/crypto/pii";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -25,6 +26,8 @@ import { logger } from "@/lib/logger";
 import { openIdentities, sealJson, sealReason, sealText } from "@/lib/pii/identities";
 import type { TReason } from "@/lib/reasons/reason";
 import { v7 as uuidv7 } from "uuid";
+import { identityBlock } from "@/lib/enrollment/identity-match";
+import { readIdentityMatch } from "@/lib/enrollment/identity-matches";
 import { settleEnrollment } from "./settle";
 
 /** Where a test may kill the worker (see scripts/worker.ts); never used in production. */
@@ -59,6 +62,8 @@ export type TPushRunResult =
 export const STALE_ATTEMPT_REASON: TReason = { code: "call.worker_stopped", target: "core" };
 
 const lockKey = (enrollmentId: string) => `push:${enrollmentId}`;
+/** Held around core_customer by every push of one identity (its blind index, never the number). */
+export const identityLockKey = (identityIndex: string) => `identity:${identityIndex}`;
 export const customerCallKey = (enrollmentId: string, pushSeq: number) => `core_customer:${enrollmentId}:${pushSeq}`;
 export const productCallKey = (productRequestId: string, sendCount: number) => `core_product:${productRequestId}:${sendCount}`;
 
@@ -70,16 +75,11 @@ export async function runPush(deps: TPushDeps, enrollmentId: string): Promise<TP
   let locked = false;
   let broken = false;
   try {
-    const result = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok", [lockKey(enrollmentId)]);
-    locked = result.rows[0]?.ok === true;
+    locked = await trySessionLock(client, lockKey(enrollmentId));
     if (!locked) return { kind: "busy" };
-    return await advance(deps, enrollmentId);
+    return await advance(deps, client, enrollmentId);
   } finally {
-    if (locked) {
-      await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [lockKey(enrollmentId)]).catch(() => {
-        broken = true;
-      });
-    }
+    if (locked) broken = !(await releaseSessionLock(client, lockKey(enrollmentId)));
     // A connection whose unlock failed must not go back to the pool still holding the lock.
     client.release(broken);
   }
@@ -91,10 +91,10 @@ type TRunContext = {
   triggeredById: string | null;
 };
 
-async function advance(deps: TPushDeps, enrollmentId: string): Promise<TPushRunResult> {
+async function advance(deps: TPushDeps, lockClient: pg.PoolClient, enrollmentId: string): Promise<TPushRunResult> {
   const enrollment = await deps.db.enrollment.findUnique({
     where: { id: enrollmentId },
-    select: { status: true, pushSeq: true, pushRequestedById: true, payload: true, customerNumber: true },
+    select: { status: true, pushSeq: true, pushRequestedById: true, payload: true, identityIndex: true },
   });
   if (!enrollment || enrollment.status !== "pushing") return { kind: "idle" };
   const run: TRunContext = { enrollmentId, pushSeq: enrollment.pushSeq, triggeredById: enrollment.pushRequestedById };
@@ -102,7 +102,12 @@ async function advance(deps: TPushDeps, enrollmentId: string): Promise<TPushRunR
   // Under the lock nothing else changes the payload: a push freezes it (see save-section). The
   // core gets the identity numbers in clear; what is recorded of the exchange is sealed.
   const payload = openIdentities(enrollment.payload, piiOwner.enrollment(enrollmentId));
-  const customer = await customerStep(deps, run, payload, enrollment.customerNumber);
+  // Pushes of one identity take turns at core_customer: the first creates the customer, the next
+  // find its number (identityTarget) and update it. The lock is the session's, on the connection
+  // that holds this enrollment's, so a worker that dies lets it go with the other.
+  const customer = await (enrollment.identityIndex === null
+    ? customerStep(deps, run, payload)
+    : withSessionLock(lockClient, identityLockKey(enrollment.identityIndex), () => customerStep(deps, run, payload)));
   if (customer.kind === "stopped") return { kind: "settled", status: customer.status };
   await productStep(deps, run, customer.customerNumber);
   const status = await settleEnrollment(deps.db, run.enrollmentId, run.pushSeq);
@@ -172,12 +177,26 @@ export function customerBody(payload: unknown, customerNumber: bigint | null): T
   return body as TCoreCustomerPayload;
 }
 
-async function customerStep(deps: TPushDeps, run: TRunContext, payload: unknown, storedNumber: bigint | null): Promise<TCustomerStep> {
+/**
+ * Who the core knows this person as, read under the identity's lock: the enrollment's own customer
+ * number, else the one the identity already has (another enrollment of the same document), else
+ * none (a create). A conflict no officer decided stops the push before anything is sent.
+ */
+async function identityTarget(db: PrismaClient, enrollmentId: string): Promise<{ customerNumber: bigint | null; own: boolean; blocked: boolean }> {
+  const match = await readIdentityMatch(db, enrollmentId);
+  const customer = match?.customer ?? null;
+  return { customerNumber: customer === null ? null : BigInt(customer.number), own: customer?.own === true, blocked: match !== null && identityBlock(match) !== null };
+}
+
+async function customerStep(deps: TPushDeps, run: TRunContext, payload: unknown): Promise<TCustomerStep> {
   const { db } = deps;
   const callKey = customerCallKey(run.enrollmentId, run.pushSeq);
   const earlier = await db.outboundCall.findMany({ where: { callKey }, select: { outcome: true } });
+  const target = await identityTarget(db, run.enrollmentId);
+  const storedNumber = target.customerNumber;
   // A success is recorded with the customer number in one transaction: the number is there.
-  if (earlier.some((row) => row.outcome === "success") && storedNumber !== null) return { kind: "done", customerNumber: Number(storedNumber) };
+  if (earlier.some((row) => row.outcome === "success") && target.own) return { kind: "done", customerNumber: Number(storedNumber) };
+  if (target.blocked) return { kind: "stopped", status: await stopConflict(deps, run) };
   // Re-sending core_customer is safe (the core upserts), so a dead worker's attempt only needs closing.
   if (earlier.some((row) => row.outcome === "pending")) await closeStaleAttempts(db, run, callKey);
   let attempt = earlier.length;
@@ -225,6 +244,7 @@ async function customerStep(deps: TPushDeps, run: TRunContext, payload: unknown,
           WITH changed AS (
             UPDATE enrollments SET
               customer_number = COALESCE(${change.customerNumber}::bigint, customer_number),
+              customer_since = CASE WHEN ${change.customerNumber}::bigint IS NOT NULL AND customer_since IS NULL THEN now() ELSE customer_since END,
               status = COALESCE(${change.status}::"EnrollmentStatus", status),
               push_error = CASE WHEN ${change.status}::text IS NULL THEN push_error ELSE ${sealWhy(run.enrollmentId, change.pushError)} END,
               push_finished_at = CASE WHEN ${change.status}::text IS NULL THEN push_finished_at ELSE now() END,
@@ -262,6 +282,18 @@ async function queueAmlSubmission(deps: TPushDeps, tx: Prisma.TransactionClient,
     logger.error({ err: error, enrollmentId: run.enrollmentId, pushSeq: run.pushSeq }, "AML submission could not be recorded");
     await recordAudit(tx, run, "aml.submission_not_recorded", { pushSeq: run.pushSeq });
   }
+}
+
+/** Another person's data under this document, undecided: back to review, nothing sent. */
+async function stopConflict(deps: TPushDeps, run: TRunContext): Promise<string> {
+  await deps.db.$transaction(async (tx) => {
+    await tx.enrollment.update({
+      where: { id: run.enrollmentId },
+      data: { status: "in_review", pushError: sealWhy(run.enrollmentId, { code: "push.identity_conflict" }), pushFinishedAt: new Date() },
+    });
+    await recordAudit(tx, run, "core.customer_not_sent", { pushSeq: run.pushSeq, reason: "identity_conflict" });
+  });
+  return "in_review";
 }
 
 async function stopInvalid(deps: TPushDeps, run: TRunContext, rowId: string, reason: TReason): Promise<string> {

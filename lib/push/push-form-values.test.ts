@@ -29,9 +29,10 @@ describe("push form values", () => {
             relatedWisenrollCode: "",
             accountLinkTypeCode: DEFAULT_LINK_TYPE,
             authorizedSignature: 1,
+            confirmUnknownCustomer: false,
             mainDocument: { documentTypeCode: "SSN", documentNumber: "1", issuingCountryCode: "US" },
           },
-          { customerNumber: "", relatedWisenrollCode: "ABC123", accountLinkTypeCode: "J", authorizedSignature: 0, mainDocument: null },
+          { customerNumber: "", relatedWisenrollCode: "ABC123", accountLinkTypeCode: "J", authorizedSignature: 0, confirmUnknownCustomer: false, mainDocument: null },
         ],
       },
     ]);
@@ -46,6 +47,7 @@ describe("push form values", () => {
       relatedWisenrollCode: null,
       accountLinkTypeCode: "O",
       authorizedSignature: 0,
+      confirmUnknownCustomer: false,
       mainDocument: null,
     });
     const bad = schema.safeParse({ products: [{ productCode: "DP01", openDate: "2026-02-30", related: [emptyRelated()] }] });

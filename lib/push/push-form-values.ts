@@ -11,6 +11,8 @@ export type TRelatedFormValues = {
   relatedWisenrollCode: string;
   accountLinkTypeCode: string;
   authorizedSignature: 0 | 1;
+  /** The officer checked that the core knows a customer number this console has never seen. */
+  confirmUnknownCustomer: boolean;
   mainDocument: TMainDocumentFormValues | null;
 };
 
@@ -38,6 +40,7 @@ export const emptyRelated = (): TRelatedFormValues => ({
   relatedWisenrollCode: "",
   accountLinkTypeCode: DEFAULT_LINK_TYPE,
   authorizedSignature: 0,
+  confirmUnknownCustomer: false,
   mainDocument: null,
 });
 
@@ -56,6 +59,7 @@ function relatedFromWire(value: unknown): TRelatedFormValues {
     relatedWisenrollCode: text(item.related_wisenroll_code),
     accountLinkTypeCode: text(item.account_link_type_code) || DEFAULT_LINK_TYPE,
     authorizedSignature: item.authorized_signature === 1 ? 1 : 0,
+    confirmUnknownCustomer: false,
     mainDocument: document
       ? { documentTypeCode: text(document.document_type_code), documentNumber: text(document.document_number), issuingCountryCode: text(document.issuing_country_code) }
       : null,

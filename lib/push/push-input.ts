@@ -12,6 +12,8 @@ export const ZRelatedClientInput = z
     relatedWisenrollCode: z.preprocess(blankToNull, z.string().trim().length(6, "must be 6 characters").nullable()),
     accountLinkTypeCode: z.preprocess(blankToNull, z.string().trim().max(2, "at most 2 characters").nullable()),
     authorizedSignature: z.union([z.literal(0), z.literal(1)]),
+    /** The officer checked that the core knows a customer number this console has never seen. */
+    confirmUnknownCustomer: z.boolean().optional(),
     mainDocument: z
       .object({
         documentTypeCode: z.string().trim().min(1, "required").max(20, "at most 20 characters"),
@@ -57,6 +59,10 @@ export const ZResolveInput = z.discriminatedUnion("resolution", [
 ]);
 export type TResolveInput = z.infer<typeof ZResolveInput>;
 
+/** The action's input: the resolution and the enrollment the product belongs to (which names its branch scope). */
+export const ZResolveActionInput = z.intersection(z.object({ enrollmentId: z.uuid() }), ZResolveInput);
+export type TResolveActionInput = z.infer<typeof ZResolveActionInput>;
+
 export type TPushResult =
   | { kind: "queued"; pushSeq: number }
   | { kind: "in_progress" }
@@ -64,6 +70,14 @@ export type TPushResult =
   | { kind: "not_ready"; issueCount: number }
   | { kind: "needs_reconciliation" }
   | { kind: "four_eyes" }
+  /** One document, another name or birth date, and no officer has decided yet (identity-match.ts). */
+  | { kind: "identity_conflict" }
+  /** An officer decided the document is a different person's: it cannot be pushed with it. */
+  | { kind: "different_person" }
   | { kind: "invalid"; errors: { path: string; message: string }[] };
 
-export type TResolveResult = { kind: "resolved"; status: string; enrollmentId: string } | { kind: "not_pending" };
+export type TResolveResult =
+  | { kind: "resolved"; status: string; enrollmentId: string }
+  | { kind: "not_pending" }
+  /** The account number is not one of this product's (lib/product-codes/account-number-format.ts). */
+  | { kind: "invalid"; errors: { path: "accountNumber"; message: string }[] };

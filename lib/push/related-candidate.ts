@@ -7,7 +7,17 @@ import type { TEnrollmentListItem } from "@/lib/queue/list-enrollments";
 export type TRelatedCandidate = TEnrollmentListItem & {
   /** The core customer number (as text: a bigint), once the enrollment's customer was saved. */
   customerNumber: string | null;
+  /** Of a branch outside the officer's scope: only the name, the masked document and the customer number are given. */
+  otherBranch: boolean;
 };
+
+/**
+ * A joint holder may be a customer of another branch: the picker still finds them, showing only
+ * the name, the masked main document and the customer number (no id, code or status to follow).
+ */
+export function otherBranchView<T extends TRelatedCandidate>(row: T): T {
+  return { ...row, id: `customer:${row.customerNumber ?? ""}`, wisenrollCode: null, status: "", otherBranch: true };
+}
 
 export const RELATED_SEARCH_MIN_LENGTH = 2;
 

@@ -3,11 +3,17 @@
 // and the status check make a second click, or a second officer, get "already in progress".
 import type { TAuditActor } from "@/lib/audit/record-audit";
 import { piiKeys, piiOwner } from "@/lib/crypto/pii";
+import { mainDocument } from "@/lib/enrollment/identity";
+import { identityBlock } from "@/lib/enrollment/identity-match";
+import { readIdentityMatch } from "@/lib/enrollment/identity-matches";
+import { STARTABLE } from "@/lib/enrollment/status";
 import { validateEnrollment } from "@/lib/enrollment/validate";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { ZRelatedClientInfo } from "@/lib/integrations/core/schemas";
 import { openIdentities, sealIdentities } from "@/lib/pii/identities";
 import { enqueuePush } from "./jobs";
+import { relatedClientProblem } from "./related-client";
+import { resolveRelatedClients } from "./related-clients";
 import type { TProductInput, TPushResult, TRelatedClientInput } from "./push-input";
 import { readSwitch } from "@/lib/settings/switches";
 
@@ -21,43 +27,48 @@ export type TRequestPushOptions = {
   ip?: string | null;
 };
 
-const STARTABLE = new Set(["received", "in_review", "ready", "pushed", "failed"]);
-
 type TMainDocument = { document_type_code: string; document_number: string; issuing_country_code: string };
 
-/** The main document of an enrollment's reviewed payload, if it has a complete one. */
-function mainDocumentOf(payload: Prisma.JsonValue): TMainDocument | null {
-  const documents = (payload as { client_documents?: unknown } | null)?.client_documents;
-  if (!Array.isArray(documents)) return null;
-  const main = documents.find((d) => (d as { main?: unknown } | null)?.main === 1) as Record<string, unknown> | undefined;
-  if (!main) return null;
-  const [type, number, country] = [main.document_type_code, main.document_number, main.document_issuing_country_code ?? main.issuing_country_code];
-  if (typeof type !== "string" || typeof number !== "string" || typeof country !== "string") return null;
-  return { document_type_code: type, document_number: number, issuing_country_code: country };
+/** The main document of an enrollment's reviewed payload as the core gets it, if it is complete. */
+function mainDocumentOf(payload: unknown): TMainDocument | null {
+  const main = mainDocument(payload);
+  if (!main?.type || !main.number || !main.country) return null;
+  return { document_type_code: main.type, document_number: main.number, issuing_country_code: main.country };
 }
 
 /**
- * related_client_info[] as the core gets it (in clear). A related client picked by wisenroll code
- * is looked up among our enrollments: its core customer number and main document are filled in
- * from there.
+ * related_client_info[] as the core gets it (in clear). Each related client must be real
+ * (related-client.ts): a wisenroll code names an enrollment of this console, whose core customer
+ * number and main document are filled in from there; a customer number no enrollment has goes
+ * only when the officer confirmed that the core knows it.
  */
-async function relatedClientInfo(tx: Prisma.TransactionClient, related: TRelatedClientInput[], path: string) {
+async function relatedClientInfo(tx: Prisma.TransactionClient, enrollmentId: string, related: TRelatedClientInput[], path: string) {
   const errors: { path: string; message: string }[] = [];
   const out: Prisma.InputJsonObject[] = [];
+  const unknownConfirmed: number[] = [];
+  const matches = await resolveRelatedClients(tx, {
+    enrollmentId,
+    // the push itself reads the related enrollment, whatever its branch; nothing of it is shown
+    scope: { kind: "all" },
+    clients: related.map((r) => ({ customerNumber: r.customerNumber === null ? null : String(r.customerNumber), relatedWisenrollCode: r.relatedWisenrollCode })),
+  });
   for (const [index, r] of related.entries()) {
+    const match = matches[index]!;
+    // a holder nobody can identify must never reach the core
+    const problem = relatedClientProblem(match, r.confirmUnknownCustomer === true);
+    if (problem) {
+      errors.push({ path: `${path}.related.${index}.${problem.field}`, message: problem.message });
+      continue;
+    }
+    if (match.kind === "unknown_customer") unknownConfirmed.push(Number(match.customerNumber));
     let customerNumber = r.customerNumber;
     let mainDocument: TMainDocument | null = r.mainDocument
       ? { document_type_code: r.mainDocument.documentTypeCode, document_number: r.mainDocument.documentNumber, issuing_country_code: r.mainDocument.issuingCountryCode }
       : null;
-    if (r.relatedWisenrollCode) {
-      const other = await tx.enrollment.findUnique({
-        where: { wisenrollCode: r.relatedWisenrollCode },
-        select: { id: true, customerNumber: true, payload: true },
-      });
-      if (other) {
-        customerNumber ??= other.customerNumber === null ? null : Number(other.customerNumber);
-        mainDocument ??= mainDocumentOf(openIdentities(other.payload, piiOwner.enrollment(other.id)));
-      }
+    if (r.relatedWisenrollCode && match.kind === "enrollment") {
+      const other = await tx.enrollment.findUniqueOrThrow({ where: { id: match.enrollment.id }, select: { id: true, customerNumber: true, payload: true } });
+      customerNumber ??= other.customerNumber === null ? null : Number(other.customerNumber);
+      mainDocument ??= mainDocumentOf(openIdentities(other.payload, piiOwner.enrollment(other.id)));
     }
     const entry = {
       customer_number: customerNumber,
@@ -73,7 +84,7 @@ async function relatedClientInfo(tx: Prisma.TransactionClient, related: TRelated
     }
     out.push(entry as Prisma.InputJsonObject);
   }
-  return { errors, out };
+  return { errors, out, unknownConfirmed };
 }
 
 export async function requestPush(db: PrismaClient, options: TRequestPushOptions): Promise<TPushResult> {
@@ -92,20 +103,32 @@ export async function requestPush(db: PrismaClient, options: TRequestPushOptions
     const issueCount = validateEnrollment(openIdentities(enrollment.payload, piiOwner.enrollment(options.enrollmentId))).length;
     if (issueCount > 0) return { kind: "not_ready", issueCount };
 
-    const fourEyes = await readSwitch(tx, "fourEyes");
-    if (fourEyes.on && enrollment.lastEditedById !== null && enrollment.lastEditedById === options.actor.id) {
-      await tx.auditEvent.create({
+    // A refused push leaves one audit event saying why, and nothing else.
+    const refuse = (reason: string) =>
+      tx.auditEvent.create({
         data: {
           actorId: options.actor.id,
           actorLabel: options.actor.label,
           action: "enrollment.push_refused",
           targetType: "enrollment",
           targetId: options.enrollmentId,
-          details: { reason: "four_eyes", version: enrollment.version },
+          details: { reason, version: enrollment.version },
           ip: options.ip ?? null,
         },
       });
+
+    const fourEyes = await readSwitch(tx, "fourEyes");
+    if (fourEyes.on && enrollment.lastEditedById !== null && enrollment.lastEditedById === options.actor.id) {
+      await refuse("four_eyes");
       return { kind: "four_eyes" };
+    }
+
+    // One document under another person's name or birth date never reaches the core undecided.
+    const match = await readIdentityMatch(tx, options.enrollmentId);
+    const block = match ? identityBlock(match) : null;
+    if (block) {
+      await refuse(block);
+      return { kind: block };
     }
 
     const codes = new Set(
@@ -115,10 +138,12 @@ export async function requestPush(db: PrismaClient, options: TRequestPushOptions
     const products: Prisma.ProductRequestCreateManyInput[] = [];
     const { keyring } = piiKeys();
     const existing = await tx.productRequest.count({ where: { enrollmentId: options.enrollmentId } });
+    const unknownCustomersConfirmed: number[] = [];
     for (const [index, product] of options.products.entries()) {
       if (!codes.has(product.productCode)) errors.push({ path: `products.${index}.productCode`, message: `${product.productCode} is not an active product code` });
-      const related = await relatedClientInfo(tx, product.related, `products.${index}`);
+      const related = await relatedClientInfo(tx, options.enrollmentId, product.related, `products.${index}`);
       errors.push(...related.errors);
+      unknownCustomersConfirmed.push(...related.unknownConfirmed);
       products.push({
         enrollmentId: options.enrollmentId,
         position: existing + index,
@@ -148,7 +173,16 @@ export async function requestPush(db: PrismaClient, options: TRequestPushOptions
         action: "enrollment.push_requested",
         targetType: "enrollment",
         targetId: options.enrollmentId,
-        details: { pushSeq, version: enrollment.version, products: options.products.map((p) => p.productCode), fourEyes: fourEyes.on },
+        details: {
+          pushSeq,
+          version: enrollment.version,
+          products: options.products.map((p) => p.productCode),
+          fourEyes: fourEyes.on,
+          // an update of the customer the identity already has in the core, or a create
+          ...(match?.customer ? { customerNumber: match.customer.number } : {}),
+          // related clients the officer vouched for: the core knows them, this console does not
+          ...(unknownCustomersConfirmed.length > 0 ? { unknownCustomersConfirmed } : {}),
+        },
         ip: options.ip ?? null,
       },
     });

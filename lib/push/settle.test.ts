@@ -27,15 +27,29 @@ describe("settlement", () => {
     });
   });
 
-  it("a product not sent (or confirmed not created) fails the push with its reason", () => {
+  it("a product not opened yet (not sent, or confirmed not created) leaves the customer saved, not failed: push again to open it", () => {
     const notSent: TReason = { code: "call.not_sent", cause: { code: "net.errno", errno: "ECONNREFUSED" } };
     expect(read([p("AH01", "opened"), p("CC01", "queued", 2, notSent)], 2)).toEqual({
-      status: "failed",
-      en: "CC01: not sent: connection refused (ECONNREFUSED)",
-      es: "CC01: no enviado: conexión rechazada (ECONNREFUSED)",
+      status: "customer_saved",
+      en: "Customer saved; product CC01 not opened — push again to open it.\nCC01: not sent: connection refused (ECONNREFUSED)",
+      es: "Cliente guardado; producto CC01 sin abrir: vuelva a enviar para abrirlo.\nCC01: no enviado: conexión rechazada (ECONNREFUSED)",
     });
-    expect(read([p("AH01", "not_created", 1)], 2)).toEqual({ status: "failed", en: "AH01: not sent yet", es: "AH01: aún no enviado" });
-    expect(read([p("AH01", "not_created", 1, { code: "product.confirmed_not_created" })], 2).en).toBe("AH01: Confirmed not created in the core; push again to send it.");
+    expect(read([p("AH01", "not_created", 1, { code: "product.confirmed_not_created" })], 2)).toEqual({
+      status: "customer_saved",
+      en: "Customer saved; product AH01 not opened — push again to open it.",
+      es: "Cliente guardado; producto AH01 sin abrir: vuelva a enviar para abrirlo.",
+    });
+    expect(read([p("AH01", "not_created", 1, { code: "product.confirmed_not_created" }), p("CC01", "not_created", 1)], 2).en).toBe(
+      "Customer saved; products AH01, CC01 not opened — push again to open them.\nCC01: not sent yet",
+    );
+  });
+
+  it("a refusal of this push fails it, and names the products still waiting too", () => {
+    expect(read([p("AH01", "refused", 2, core("no")), p("CC01", "not_created", 1, { code: "product.confirmed_not_created" })], 2)).toEqual({
+      status: "failed",
+      en: "AH01: no\nCC01: Confirmed not created in the core; push again to send it.",
+      es: "AH01: no\nCC01: Confirmado que no se creó en el core; envíe de nuevo para mandarlo.",
+    });
   });
 
   it("only this push's refusals fail it; an earlier refusal was already reported", () => {

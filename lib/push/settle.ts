@@ -20,15 +20,15 @@ export function settlement(products: readonly TSettledProduct[], pushSeq: number
   if (unknown.length > 0) {
     return { status: "needs_reconciliation", pushError: { code: "push.unknown_outcome", products: unknown.map((p) => p.productCode) } };
   }
-  const unsent = [...count("queued"), ...count("not_created")];
-  if (unsent.length > 0) {
-    return { status: "failed", pushError: lines(unsent.map((p) => ({ product: p.productCode, reason: p.message ?? { code: "product.not_sent_yet" } }))) };
-  }
+  const unsent = [...count("queued"), ...count("not_created")].map((p) => ({ product: p.productCode, reason: p.message ?? { code: "product.not_sent_yet" } }));
   // Refusals of earlier pushes were already reported; only this push's decide its outcome.
   const refused = products.filter((p) => p.status === "refused" && p.sentInPush === pushSeq);
   if (refused.length > 0) {
-    return { status: "failed", pushError: lines(refused.map((p) => ({ product: p.productCode, reason: p.message ?? { code: "product.refused" } }))) };
+    return { status: "failed", pushError: lines([...refused.map((p) => ({ product: p.productCode, reason: p.message ?? { code: "product.refused" } })), ...unsent]) };
   }
+  // Settling comes after the customer step succeeded: the customer is in the core, only products
+  // wait (certainly not opened: not sent, or a person confirmed the core did not create them).
+  if (unsent.length > 0) return { status: "customer_saved", pushError: { code: "push.products_not_opened", items: unsent } };
   // Pushed, but an account the core refused inside a partly opened product must not go unseen.
   const partial = products.filter((p) => p.status === "partial" && p.sentInPush === pushSeq);
   if (partial.length > 0) return { status: "pushed", pushError: lines(partial.map((p) => ({ product: p.productCode, reason: p.message ?? { code: "product.partly_opened" } }))) };

@@ -3,6 +3,7 @@
 // connection), at start and every few seconds. The core's and AMLYZE's settings are read per job
 // (environment first, then what an admin stored): while AMLYZE is not configured, an AML job
 // fails and graphile-worker tries it again later, so it runs once an admin completes the settings.
+// It also beats (lib/jobs/heartbeat.ts) and checkpoints the audit chain (lib/audit/checkpoint.ts).
 import http from "node:http";
 import { Logger, run, runMigrations, type Runner } from "graphile-worker";
 import pg from "pg";
@@ -11,10 +12,12 @@ import { AML_JOB_MAX_ATTEMPTS, AML_SUBMIT_TASK, amlJobKey, type TAmlJobPayload }
 import { amlWorkerSettings, type TAmlWorkerSettings } from "@/lib/aml/settings";
 import { amlSubmissionTarget } from "@/lib/aml/submission-settings";
 import { amlLockKey, runAmlSubmissions, type TAmlSubmitDeps } from "@/lib/aml/submit";
+import { startAuditCheckpoints } from "@/lib/audit/checkpoint";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createCircuitBreaker, type TCircuitBreaker } from "@/lib/integrations/amlyze/circuit-breaker";
 import { createAmlyzeClient } from "@/lib/integrations/amlyze/client";
 import { createCoreClient } from "@/lib/integrations/core/client";
+import { startHeartbeat } from "@/lib/jobs/heartbeat";
 import { logger as rootLogger } from "@/lib/logger";
 import { coreConnection, coreSettings } from "@/lib/settings/integrations";
 import { PUSH_TASK, pushJobKey, type TPushJobPayload } from "./jobs";
@@ -48,6 +51,10 @@ const ZWorkerEnv = z.object({
   PUSH_RETRY_MAX_MS: z.coerce.number().int().min(0).default(15_000),
   PUSH_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   PUSH_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
+  /** How often the worker stamps `worker_heartbeats`; keep it well under WORKER_STALE_SECONDS. */
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** How often the worker records the audit chain's head (lib/audit/checkpoint.ts). */
+  AUDIT_CHECKPOINT_MS: z.coerce.number().int().min(100).default(60_000),
 });
 export type TWorkerEnv = z.infer<typeof ZWorkerEnv> & { amlyze: TAmlWorkerSettings };
 
@@ -69,7 +76,12 @@ export type TStartWorkerOptions = {
   healthPort?: number;
 };
 
-export type TPushWorker = { stop: () => Promise<void>; sweep: () => Promise<number> };
+export type TPushWorker = {
+  stop: () => Promise<void>;
+  sweep: () => Promise<number>;
+  /** Settles when the job runner ends by itself (a lost database): the process should exit and be restarted. */
+  ended: Promise<void>;
+};
 
 /** Re-enqueues `key` unless its advisory lock is held (then a worker is on it). */
 async function reenqueueIfFree(pool: pg.Pool, lockKey: string, task: string, payload: object, jobKey: string, maxAttempts: number, runAt: Date | null) {
@@ -241,6 +253,10 @@ export async function startPushWorker(options: TStartWorkerOptions): Promise<TPu
   }, env.PUSH_SWEEP_INTERVAL_MS);
   timer.unref();
 
+  // Beats only once the runner takes jobs: a beat promises that a queued push will be picked up.
+  const heartbeat = await startHeartbeat(pool, env.WORKER_HEARTBEAT_MS);
+  const checkpoints = startAuditCheckpoints(pool, env.AUDIT_CHECKPOINT_MS);
+
   let health: http.Server | undefined;
   if (options.healthPort !== undefined) {
     health = http.createServer((req, res) => {
@@ -250,10 +266,22 @@ export async function startPushWorker(options: TStartWorkerOptions): Promise<TPu
     await new Promise<void>((resolve) => health!.listen(options.healthPort, "127.0.0.1", resolve));
   }
 
+  let stopping = false;
   return {
     sweep,
+    ended: runner.promise.then(
+      () => {
+        if (!stopping) throw new Error("the job runner stopped by itself");
+      },
+      (error: unknown) => {
+        if (!stopping) throw error;
+      },
+    ),
     async stop() {
+      stopping = true;
       clearInterval(timer);
+      await heartbeat.stop();
+      await checkpoints.stop();
       health?.close();
       await runner.stop();
       await pool.end();

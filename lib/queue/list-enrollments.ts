@@ -1,8 +1,15 @@
 import "server-only";
 import { blindIndex } from "@/lib/crypto/pii";
+import { enrollmentScopeSql, type TScope } from "@/lib/desk/scope";
+import { summarizeIdentity, type TIdentitySummary } from "@/lib/enrollment/identity-match";
+import { readIdentityMatches, toPeer } from "@/lib/enrollment/identity-matches";
+import { env } from "@/lib/env";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { maskLastFour } from "@/lib/intake/extract-columns";
-import { decodeCursor, encodeCursor, type TQueueFilters } from "@/lib/queue/queue-filters";
+import { z } from "zod";
+import { decodeCursor, encodeCursor, type TQueueFilters, type TQueueOwner, type TQueueSort } from "@/lib/queue/queue-filters";
+
+const ZUuid = z.uuid();
 
 export const QUEUE_PAGE_SIZE = 50;
 
@@ -19,7 +26,16 @@ export type TEnrollmentListItem = {
 };
 
 /** One queue row as the browser may see it. */
-export type TQueueRow = TEnrollmentListItem & { branchCode: string | null; branchName: string | null; receivedAt: string; issueCount: number };
+export type TQueueRow = TEnrollmentListItem & {
+  branchCode: string | null;
+  branchName: string | null;
+  receivedAt: string;
+  issueCount: number;
+  /** Who has it on their desk (null: unassigned). */
+  owner: { id: string; name: string } | null;
+  /** The person across enrollments (customer in the core, same person, warnings); null when the column is off. */
+  identity: TIdentitySummary | null;
+};
 
 export type TQueuePage = { rows: TQueueRow[]; nextCursor: string | null };
 
@@ -48,7 +64,24 @@ export function toListItem(row: TRawListItem): TEnrollmentListItem {
   };
 }
 
-type TRawRow = TRawListItem & { branch_code: string | null; branch_name: string | null; received_at: Date; issue_count: number };
+type TRawRow = TRawListItem & {
+  branch_code: string | null;
+  branch_name: string | null;
+  received_at: Date;
+  issue_count: number;
+  owner_id: string | null;
+  customer_number: string | null;
+  customer_since: Date | null;
+  push_finished_at: Date | null;
+  identity_index: string | null;
+  person_index: string | null;
+};
+
+/** Who reads the queue: their branch scope, and who "mine" is. */
+export type TQueueViewer = { scope: TScope; userId: string };
+
+/** The filters as listEnrollments takes them: the reader's defaults filled in (queueDefaults). */
+export type TQueueQuery = TQueueFilters & { sort: TQueueSort; owner: TQueueOwner };
 
 const SORT_COLUMNS = {
   received: { column: Prisma.raw("received_at"), cursorValue: (row: TRawRow) => row.received_at.toISOString() },
@@ -56,8 +89,20 @@ const SORT_COLUMNS = {
   issues: { column: Prisma.raw("issue_count"), cursorValue: (row: TRawRow) => row.issue_count },
 } as const;
 
-function whereClause(filters: TQueueFilters): Prisma.Sql[] {
-  const conditions: Prisma.Sql[] = [];
+function ownerCondition(owner: TQueueOwner, userId: string): Prisma.Sql | null {
+  if (owner === "any") return null;
+  if (owner === "mine") return Prisma.sql`owner_id = ${userId}::uuid`;
+  if (owner === "unassigned") return Prisma.sql`owner_id IS NULL`;
+  if (owner === "desk") return Prisma.sql`(owner_id = ${userId}::uuid OR owner_id IS NULL)`;
+  return Prisma.sql`owner_id = ${owner}::uuid`;
+}
+
+/** The conditions of the filters; the owner's is left to the desk order, which splits by owner itself. */
+function whereClause(filters: TQueueQuery, viewer: TQueueViewer, options: { owner: boolean }): Prisma.Sql[] {
+  // the branch scope first: no filter, sort or cursor reaches an enrollment outside it
+  const conditions: Prisma.Sql[] = [enrollmentScopeSql(viewer.scope)];
+  const owner = options.owner ? ownerCondition(filters.owner, viewer.userId) : null;
+  if (owner) conditions.push(owner);
   if (filters.status) conditions.push(Prisma.sql`status = ${filters.status}::"EnrollmentStatus"`);
   if (filters.branch) conditions.push(Prisma.sql`branch_code = ${filters.branch}`);
   if (filters.from) conditions.push(Prisma.sql`received_at >= ${filters.from}::date`);
@@ -83,12 +128,83 @@ export function searchCondition(q: string): Prisma.Sql {
   return Prisma.sql`(${exactMatchCondition(q)} OR full_name ILIKE ${like})`;
 }
 
-/** One page of the queue, newest first by default, paged by keyset (never OFFSET). */
-export async function listEnrollments(db: PrismaClient, filters: TQueueFilters): Promise<TQueuePage> {
+const rowColumns = Prisma.sql`${listItemColumns}, branch_code, branch_name, received_at, issue_count, owner_id::text AS owner_id,
+  customer_number::text AS customer_number, customer_since, push_finished_at, identity_index, person_index`;
+
+/**
+ * The desk's order: mine, then unassigned, then everyone else's, each oldest first. Each band is
+ * its own walk of the (owner_id, received_at, id) index, so the page costs what it shows however
+ * many enrollments wait. The time is the received time until due times exist (SLA): DESK_TIME is
+ * the one place a due column replaces it.
+ */
+const DESK_TIME = Prisma.raw("received_at");
+/** The desk's bands the owner filter keeps, each as the one condition on owner_id its index walk needs. */
+function deskBands(owner: TQueueOwner, userId: string): Array<Prisma.Sql | null> {
+  const me = owner === "any" || owner === "desk" || owner === "mine" || owner === userId;
+  const nobody = owner === "any" || owner === "desk" || owner === "unassigned";
+  const others = owner === "any" ? Prisma.sql`owner_id IS NOT NULL AND owner_id <> ${userId}::uuid` : ZUuid.safeParse(owner).success && owner !== userId ? Prisma.sql`owner_id = ${owner}::uuid` : null;
+  return [me ? Prisma.sql`owner_id = ${userId}::uuid` : null, nobody ? Prisma.sql`owner_id IS NULL` : null, others];
+}
+
+async function listDesk(
+  db: PrismaClient,
+  conditions: Prisma.Sql[],
+  filters: TQueueQuery,
+  viewer: TQueueViewer,
+): Promise<{ rows: Array<TRawRow & { band: number }>; cursorOf: (row: TRawRow & { band: number }) => string }> {
+  const cursor = decodeCursor(filters.cursor);
+  const [bandText, time] = typeof cursor?.value === "string" ? cursor.value.split("|") : [];
+  const fromBand = cursor && bandText !== undefined && time !== undefined ? Number(bandText) : 0;
+  const parts = deskBands(filters.owner, viewer.userId).flatMap((band, index) => {
+    if (band === null || index < fromBand) return [];
+    const where = [...conditions, band];
+    if (cursor && index === fromBand) where.push(Prisma.sql`(${DESK_TIME}, id) > (${time}::timestamptz, ${cursor.id}::uuid)`);
+    return [Prisma.sql`(SELECT ${rowColumns}, ${index}::int AS band FROM enrollments WHERE ${Prisma.join(where, " AND ")} ORDER BY ${DESK_TIME} ASC, id ASC LIMIT ${QUEUE_PAGE_SIZE + 1})`];
+  });
+  if (parts.length === 0) return { rows: [], cursorOf: () => "" };
+  const rows = await db.$queryRaw<Array<TRawRow & { band: number }>>`
+    SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) AS desk ORDER BY band ASC, received_at ASC, id ASC LIMIT ${QUEUE_PAGE_SIZE + 1}`;
+  return { rows, cursorOf: (row) => encodeCursor({ value: `${row.band}|${row.received_at.toISOString()}`, id: row.id }) };
+}
+
+/** Owners' names for a page's rows (one query, only the owners shown). */
+async function ownerNames(db: PrismaClient, rows: readonly TRawRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((row) => (row.owner_id ? [row.owner_id] : [])))];
+  if (ids.length === 0) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true, username: true } });
+  return new Map(users.map((user) => [user.id, user.displayName || user.username]));
+}
+
+async function toPage(db: PrismaClient, rows: TRawRow[], nextCursor: string | null): Promise<TQueuePage> {
+  const page = rows.slice(0, QUEUE_PAGE_SIZE);
+  // One more statement for the page's 50 rows, through the identity and person indexes.
+  const [names, matches] = await Promise.all([ownerNames(db, page), env().QUEUE_IDENTITY_COLUMN === "on" ? readIdentityMatches(db, page.map(toPeer)) : null]);
+  return {
+    rows: page.map((row) => ({
+      ...toListItem(row),
+      branchCode: row.branch_code,
+      branchName: row.branch_name,
+      receivedAt: row.received_at.toISOString(),
+      issueCount: row.issue_count,
+      owner: row.owner_id ? { id: row.owner_id, name: names.get(row.owner_id) ?? "—" } : null,
+      identity: matches ? summarizeIdentity(matches.get(row.id)!) : null,
+    })),
+    nextCursor,
+  };
+}
+
+/** One page of the queue within the viewer's branches, in the filters' order, paged by keyset (never OFFSET). */
+export async function listEnrollments(db: PrismaClient, filters: TQueueQuery, viewer: TQueueViewer): Promise<TQueuePage> {
+  const byDesk = filters.sort === "desk";
+  const conditions = whereClause(filters, viewer, { owner: !byDesk });
+  if (byDesk) {
+    const desk = await listDesk(db, conditions, filters, viewer);
+    const last = desk.rows[QUEUE_PAGE_SIZE - 1];
+    return toPage(db, desk.rows, desk.rows.length > QUEUE_PAGE_SIZE && last ? desk.cursorOf(last) : null);
+  }
   const [key, direction] = filters.sort.split("_") as [keyof typeof SORT_COLUMNS, "asc" | "desc"];
   const sort = SORT_COLUMNS[key];
   const desc = direction === "desc";
-  const conditions = whereClause(filters);
   const cursor = decodeCursor(filters.cursor);
   if (cursor) {
     const value = key === "received" ? Prisma.sql`${cursor.value}::timestamptz` : Prisma.sql`${cursor.value}`;
@@ -98,29 +214,23 @@ export async function listEnrollments(db: PrismaClient, filters: TQueueFilters):
         : Prisma.sql`(${sort.column}, id) > (${value}, ${cursor.id}::uuid)`,
     );
   }
-  const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const order = desc ? Prisma.sql`${sort.column} DESC, id DESC` : Prisma.sql`${sort.column} ASC, id ASC`;
   const rows = await db.$queryRaw<TRawRow[]>`
-    SELECT ${listItemColumns}, branch_code, branch_name, received_at, issue_count
-    FROM enrollments ${where}
+    SELECT ${rowColumns}
+    FROM enrollments WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY ${order}
     LIMIT ${QUEUE_PAGE_SIZE + 1}`;
-  const page = rows.slice(0, QUEUE_PAGE_SIZE);
-  const last = page[page.length - 1];
-  return {
-    rows: page.map((row) => ({
-      ...toListItem(row),
-      branchCode: row.branch_code,
-      branchName: row.branch_name,
-      receivedAt: row.received_at.toISOString(),
-      issueCount: row.issue_count,
-    })),
-    nextCursor: rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor({ value: sort.cursorValue(last), id: last.id }) : null,
-  };
+  const last = rows[QUEUE_PAGE_SIZE - 1];
+  return toPage(db, rows, rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor({ value: sort.cursorValue(last), id: last.id }) : null);
 }
 
-/** Branches present in the queue, for the filter's options (a skip scan over the branch index). */
-export async function listBranches(db: PrismaClient): Promise<Array<{ code: string; name: string | null }>> {
+/** Branches present in the queue within the scope, for the filter's options (a skip scan over the branch index). */
+export async function listBranches(db: PrismaClient, scope: TScope): Promise<Array<{ code: string; name: string | null }>> {
+  if (scope.kind === "branches") {
+    return db.$queryRaw<Array<{ code: string; name: string | null }>>`
+      SELECT b.code, (SELECT branch_name FROM enrollments e WHERE e.branch_code = b.code LIMIT 1) AS name
+      FROM unnest(${[...scope.branches]}::text[]) AS b(code) ORDER BY b.code`;
+  }
   const rows = await db.$queryRaw<Array<{ code: string; name: string | null }>>`
     WITH RECURSIVE branches AS (
       SELECT min(branch_code) AS code FROM enrollments

@@ -1,5 +1,6 @@
 // Queue filters as they travel in the URL; shared by the page, the client table and the query.
 import { z } from "zod";
+import { withoutReversedRange, ZDay } from "@/lib/dates/day-range";
 
 export const ENROLLMENT_STATUSES = [
   "received",
@@ -9,21 +10,33 @@ export const ENROLLMENT_STATUSES = [
   "pushed",
   "failed",
   "needs_reconciliation",
+  "customer_saved",
+  "update_pending",
 ] as const;
 export type TEnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
-export const QUEUE_SORTS = ["received_desc", "received_asc", "name_asc", "name_desc", "issues_desc", "issues_asc"] as const;
+/** `desk`: mine, then unassigned, then the rest, each oldest first (an officer's default). */
+export const QUEUE_SORTS = ["desk", "received_desc", "received_asc", "name_asc", "name_desc", "issues_desc", "issues_asc"] as const;
 export type TQueueSort = (typeof QUEUE_SORTS)[number];
+
+/** Whose enrollments: mine, nobody's, mine or nobody's (`desk`), anyone's, or one officer's (their id). */
+export const QUEUE_OWNERS = ["desk", "mine", "unassigned", "any"] as const;
+export const ZQueueOwner = z.union([z.enum(QUEUE_OWNERS), z.uuid()]);
+export type TQueueOwner = z.infer<typeof ZQueueOwner>;
 
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
 export const ZQueueFilters = z.object({
   status: z.preprocess(emptyToUndefined, z.enum(ENROLLMENT_STATUSES).optional()),
   branch: z.preprocess(emptyToUndefined, z.string().trim().max(40).optional()),
-  from: z.preprocess(emptyToUndefined, z.iso.date().optional()),
-  to: z.preprocess(emptyToUndefined, z.iso.date().optional()),
+  from: z.preprocess(emptyToUndefined, ZDay.optional()),
+  to: z.preprocess(emptyToUndefined, ZDay.optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
-  sort: z.preprocess(emptyToUndefined, z.enum(QUEUE_SORTS).default("received_desc")),
+  /** The search as an opaque token (lib/search/search-token.ts): `q` itself never goes in a URL. */
+  qt: z.preprocess(emptyToUndefined, z.string().max(1000).optional()),
+  owner: z.preprocess(emptyToUndefined, ZQueueOwner.optional()),
+  /** Absent: the default of the reader's role (queueDefaults). */
+  sort: z.preprocess(emptyToUndefined, z.enum(QUEUE_SORTS).optional()),
   cursor: z.preprocess(emptyToUndefined, z.string().max(500).optional()),
 });
 
@@ -40,14 +53,22 @@ export function parseQueueFilters(params: URLSearchParams | Record<string, strin
     const field = ZQueueFilters.shape[key].safeParse(entries[key]);
     if (field.success && field.data !== undefined) result[key] = field.data;
   }
-  return ZQueueFilters.parse(result);
+  return withoutReversedRange(ZQueueFilters.parse(result));
 }
 
-/** The URL query string for a set of filters (defaults left out, so URLs stay short). */
+/** The filters with the reader's defaults filled in: an officer's desk (mine, then unassigned, oldest first), or the newest of every owner. */
+export function queueDefaults(filters: TQueueFilters, options: { ownsEnrollments: boolean }): TQueueFilters & { sort: TQueueSort; owner: TQueueOwner } {
+  return options.ownsEnrollments
+    ? { ...filters, owner: filters.owner ?? "desk", sort: filters.sort ?? "desk" }
+    : { ...filters, owner: filters.owner ?? "any", sort: filters.sort ?? "received_desc" };
+}
+
+/** The URL query string for a set of filters (unset ones left out, so URLs stay short). */
 export function queueFiltersToSearch(filters: Partial<TQueueFilters>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
-    if (value === undefined || value === "" || (key === "sort" && value === "received_desc")) continue;
+    // The search text may be a full document number: it travels as the token `qt` instead.
+    if (key === "q" || value === undefined || value === "") continue;
     params.set(key, String(value));
   }
   const text = params.toString();

@@ -39,9 +39,14 @@ const CASES: Array<[TReason, string]> = [
   [{ code: "push.customer_failed", cause: { code: "call.no_answer", cause: timeout }, attempts: 1 }, "core_customer: no answer: timeout after 30000 ms (after 1 attempt)"],
   [{ code: "push.customer_failed", cause: { code: "http.status", status: 500 }, attempts: 4 }, "core_customer: HTTP 500 (after 4 attempts)"],
   [{ code: "push.unknown_outcome", products: ["AH01", "CC01"] }, "AH01, CC01: the core's answer is unknown; check the core and reconcile."],
+  [{ code: "push.identity_conflict" }, "Not sent: this document is another person's in the core (another name or birth date). An officer must decide who this is before it can be pushed."],
   [
     { code: "push.products", items: [{ product: "AH01", reason: { code: "core.accounts", accounts: [{ product: "AH01-X", message: "limit" }] } }, { product: "CC01", reason: { code: "product.not_sent_yet" } }] },
     "AH01: AH01-X: limit\nCC01: not sent yet",
+  ],
+  [
+    { code: "push.products_not_opened", items: [{ product: "AH01", reason: { code: "product.confirmed_not_created" } }, { product: "CC01", reason: { code: "call.not_sent", cause: refused } }] },
+    "Customer saved; products AH01, CC01 not opened — push again to open them.\nCC01: not sent: connection refused (ECONNREFUSED)",
   ],
   [{ code: "product.not_sent_yet" }, "not sent yet"],
   [{ code: "product.refused" }, "refused by the core"],

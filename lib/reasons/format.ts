@@ -58,10 +58,20 @@ export function formatReason(t: TReasonTranslator, reason: TReason): string {
       return reason.detail === null ? t("http.amlyze_not_json", { status: String(reason.status) }) : t("http.amlyze_error", { status: String(reason.status), detail: reason.detail });
     case "push.customer_failed":
       return t("push.customer_failed", { cause: cause(reason.cause), ...plural(reason.attempts) });
+    case "push.identity_conflict":
+      return t("push.identity_conflict");
     case "push.unknown_outcome":
       return t("push.unknown_outcome", { products: reason.products.join(", ") });
     case "push.products":
       return reason.items.map((item) => t("push.product_line", { product: item.product, reason: cause(item.reason) })).join("\n");
+    case "push.products_not_opened":
+      // A person's "not created" needs no second line: the first says it all.
+      return [
+        t("push.products_not_opened", { products: reason.items.map((item) => item.product).join(", "), ...plural(reason.items.length) }),
+        ...reason.items
+          .filter((item) => item.reason.code !== "product.confirmed_not_created")
+          .map((item) => t("push.product_line", { product: item.product, reason: cause(item.reason) })),
+      ].join("\n");
     case "aml.circuit_open":
       return t("aml.circuit_open", { until: reason.until });
     case "aml.attempt_failed":

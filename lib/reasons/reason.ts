@@ -52,8 +52,12 @@ export type TReason =
   // ---- the push pipeline (lib/push) ----------------------------------------------------------
   | { code: "push.customer_failed"; cause: TReason; attempts: number }
   | { code: "push.unknown_outcome"; products: string[] }
+  /** The document is another person's to the core (another name or birth date) and no officer decided: nothing sent. */
+  | { code: "push.identity_conflict" }
   /** One line per product that kept the push from finishing. */
   | { code: "push.products"; items: Array<{ product: string; reason: TReason }> }
+  /** The customer is in the core; these products are not opened and go with the next push. */
+  | { code: "push.products_not_opened"; items: Array<{ product: string; reason: TReason }> }
   | { code: "product.not_sent_yet" }
   | { code: "product.refused" }
   | { code: "product.partly_opened" }
@@ -101,7 +105,9 @@ export const ZReason: z.ZodType<TReason> = z.lazy(() =>
     z.object({ code: z.literal("text"), text: z.string() }),
     z.object({ code: z.literal("push.customer_failed"), cause: ZReason, attempts: z.number().int() }),
     z.object({ code: z.literal("push.unknown_outcome"), products: z.array(z.string()) }),
+    z.object({ code: z.literal("push.identity_conflict") }),
     z.object({ code: z.literal("push.products"), items: z.array(z.object({ product: z.string(), reason: ZReason })) }),
+    z.object({ code: z.literal("push.products_not_opened"), items: z.array(z.object({ product: z.string(), reason: ZReason })) }),
     z.object({ code: z.literal("product.not_sent_yet") }),
     z.object({ code: z.literal("product.refused") }),
     z.object({ code: z.literal("product.partly_opened") }),

@@ -109,10 +109,32 @@ export const AMLYZE_FIELDS = {
   }),
 } satisfies Record<string, TSettingField>;
 
-export const INTEGRATIONS = { core: CORE_FIELDS, amlyze: AMLYZE_FIELDS } as const;
+/** OpenID Connect sign-in (Admin → Settings → Single sign-on); SSO_* win, as CORE_* do. */
+export const SSO_FIELDS = {
+  /** What the login page's button names ("Sign in with <name>"). */
+  name: field({ key: "sso.name", env: "SSO_NAME", kind: "text", schema: ZText(60) }),
+  /** The issuer exactly as the provider's discovery document states it (`iss` of its tokens). */
+  issuer: field({ key: "sso.issuer", env: "SSO_ISSUER", kind: "url", schema: ZUrl }),
+  clientId: field({ key: "sso.client_id", env: "SSO_CLIENT_ID", kind: "text", schema: ZText(300) }),
+  clientSecret: field({ key: "sso.client_secret", env: "SSO_CLIENT_SECRET", kind: "secret", schema: z.string().min(1).max(2000) }),
+  scopes: field({
+    key: "sso.scopes",
+    env: "SSO_SCOPES",
+    kind: "text",
+    schema: ZText(500)
+      .transform((value) => value.split(/\s+/).join(" "))
+      .refine((value) => value.split(" ").includes("openid"), { error: "must include openid" }),
+    fallback: "openid profile email",
+  }),
+  /** The ID token claim listing the person's groups (Entra ID and Keycloak: groups; Okta: as configured). */
+  groupsClaim: field({ key: "sso.groups_claim", env: "SSO_GROUPS_CLAIM", kind: "text", schema: ZText(100), fallback: "groups" }),
+} satisfies Record<string, TSettingField>;
+
+export const INTEGRATIONS = { core: CORE_FIELDS, amlyze: AMLYZE_FIELDS, sso: SSO_FIELDS } as const;
 export type TIntegration = keyof typeof INTEGRATIONS;
 export type TCoreField = keyof typeof CORE_FIELDS;
 export type TAmlyzeField = keyof typeof AMLYZE_FIELDS;
+export type TSsoField = keyof typeof SSO_FIELDS;
 export type TIntegrationField<I extends TIntegration> = keyof (typeof INTEGRATIONS)[I] & string;
 
 export type TSettingSource = "environment" | "database" | "unset";
@@ -134,6 +156,7 @@ function formSchema(fields: Record<string, TSettingField>) {
 export const ZIntegrationSettingsInput = z.discriminatedUnion("integration", [
   formSchema(CORE_FIELDS).extend({ integration: z.literal("core") }),
   formSchema(AMLYZE_FIELDS).extend({ integration: z.literal("amlyze") }),
+  formSchema(SSO_FIELDS).extend({ integration: z.literal("sso") }),
 ]);
 export type TIntegrationSettingsInput = z.input<typeof ZIntegrationSettingsInput>;
 

@@ -4,21 +4,21 @@
 // next call without a restart.
 import "server-only";
 import { decryptSecret, secretOwner, settingsKeyring, type TKeyring } from "@/lib/crypto/secrets";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TDb } from "@/lib/db/types";
 import type { TAuth } from "@/lib/integrations/http/base-client";
 import type { TAmlyzeCustomerStatus } from "@/lib/integrations/amlyze/schemas";
 import {
   AMLYZE_FIELDS,
   CORE_FIELDS,
   optionalFieldsOf,
+  SSO_FIELDS,
   type TAmlyzeOptionalField,
   type TAmlyzeAuthKind,
   type TSettingField,
   type TSettingFieldView,
   type TSettingSource,
 } from "./integration-fields";
-
-type TDb = PrismaClient | Prisma.TransactionClient;
 
 /** Where values come from; defaults to this process's environment and keyring. */
 export type TSettingsOptions = { env?: Record<string, string | undefined>; keyring?: TKeyring };
@@ -51,6 +51,16 @@ export type TAmlyzeSettings = {
   /** Which optional simplified-customer fields are sent (an admin enables them). */
   optionalFields: Record<TAmlyzeOptionalField, boolean>;
   source: Record<keyof typeof AMLYZE_FIELDS, TSettingSource>;
+};
+
+export type TSsoSettings = {
+  name: string | null;
+  issuer: string | null;
+  clientId: string | null;
+  clientSecret: string | null;
+  scopes: string;
+  groupsClaim: string;
+  source: Record<keyof typeof SSO_FIELDS, TSettingSource>;
 };
 
 type TRow = { key: string; value: Prisma.JsonValue; secret: string | null };
@@ -135,6 +145,21 @@ export async function amlyzeSettings(db: TDb, options: TSettingsOptions = {}): P
   };
 }
 
+/** OpenID Connect sign-in's settings (SSO_* win over the database); read per sign-in request. */
+export async function ssoSettings(db: TDb, options: TSettingsOptions = {}): Promise<TSsoSettings> {
+  const r = await resolveAll(db, SSO_FIELDS, options);
+  const source = Object.fromEntries(Object.entries(r).map(([name, value]) => [name, value.source])) as TSsoSettings["source"];
+  return {
+    name: text(r.name),
+    issuer: text(r.issuer),
+    clientId: text(r.clientId),
+    clientSecret: text(r.clientSecret),
+    scopes: String(r.scopes.value),
+    groupsClaim: String(r.groupsClaim.value),
+    source,
+  };
+}
+
 /**
  * Only AMLYZE's webhook secret (AMLYZE_WEBHOOK_SECRET wins): one row read, for the webhook, which
  * needs nothing else of the integration.
@@ -169,7 +194,7 @@ export function amlyzeAuth(settings: TAmlyzeSettings): { ok: true; auth: TAuth }
 export async function integrationSettingsView(
   db: TDb,
   env: Record<string, string | undefined> = process.env,
-): Promise<{ core: TSettingFieldView[]; amlyze: TSettingFieldView[] }> {
+): Promise<{ core: TSettingFieldView[]; amlyze: TSettingFieldView[]; sso: TSettingFieldView[] }> {
   const view = async (fields: Record<string, TSettingField>) => {
     const rows = await loadRows(db, fields);
     return Object.entries(fields).map(([name, f]): TSettingFieldView => {
@@ -185,6 +210,6 @@ export async function integrationSettingsView(
       return { name, key: f.key, env: f.env, kind: f.kind, secret: f.secret, source, value, isSet: resolved !== null, choices: f.choices };
     });
   };
-  const [core, amlyze] = await Promise.all([view(CORE_FIELDS), view(AMLYZE_FIELDS)]);
-  return { core, amlyze };
+  const [core, amlyze, sso] = await Promise.all([view(CORE_FIELDS), view(AMLYZE_FIELDS), view(SSO_FIELDS)]);
+  return { core, amlyze, sso };
 }

@@ -10,6 +10,12 @@ export const SWITCHES = {
   fourEyes: { key: "push.four_eyes", env: "FOUR_EYES", byDefault: () => process.env.NODE_ENV === "production" },
   /** Every user must have a TOTP second factor. Optional by default. */
   requireTotp: { key: "auth.require_totp", env: "REQUIRE_TOTP", byDefault: () => false },
+  /**
+   * Username and password sign-in. Off leaves single sign-on only; it is turned off only once
+   * single sign-on is configured and tested (lib/auth/sso/readiness.ts), and LOCAL_LOGIN=on is
+   * the way back in should the identity provider fail.
+   */
+  localLogin: { key: "auth.local_login", env: "LOCAL_LOGIN", byDefault: () => true },
 } as const;
 
 export type TSwitchName = keyof typeof SWITCHES;

@@ -9,9 +9,7 @@ import { logger } from "@/lib/logger";
 import type { TReason } from "@/lib/reasons/reason";
 import type { TIntegration } from "./integration-fields";
 import { amlyzeAuth, amlyzeSettings, coreConnection, coreSettings, IntegrationSettingsError, type TSettingsOptions } from "./integrations";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-
-type TDb = PrismaClient | Prisma.TransactionClient;
+import type { TDb } from "@/lib/db/types";
 
 export type TConnectionVerdict =
   /** It answered 400 to the empty body: reachable, credentials accepted. */
@@ -69,7 +67,7 @@ async function probe(service: string, url: string, auth: TAuth, timeoutMs: numbe
 }
 
 /** Sends the harmless request to one integration with the settings in force now. */
-export async function testConnection(db: TDb, integration: TIntegration, options: TSettingsOptions = {}): Promise<TConnectionTestResult> {
+export async function testConnection(db: TDb, integration: Exclude<TIntegration, "sso">, options: TSettingsOptions = {}): Promise<TConnectionTestResult> {
   try {
     if (integration === "core") {
       const connection = coreConnection(await coreSettings(db, options));

@@ -7,6 +7,8 @@ import { recordAudit, type TAuditActor } from "@/lib/audit/record-audit";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { hashPassword } from "@/lib/auth/password";
 import type { TRole } from "@/lib/auth/roles";
+import { delayKey } from "@/lib/auth/login-delay";
+import { endUserSessions } from "@/lib/auth/session-store";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { TCreateUser, TUserAdminResult } from "./user-schemas";
@@ -73,6 +75,8 @@ export async function changeUserRole(db: PrismaClient, userId: string, role: TRo
     if (user.role === role) return { kind: "done" } as const;
     if (user.role === "admin" && !user.disabled && (await otherActiveAdmins(tx, userId)) === 0) return { kind: "last_admin" } as const;
     await tx.user.update({ where: { id: userId }, data: { role } });
+    // The user signs in again under the new role: nothing opened under the old one carries over.
+    await endUserSessions(tx, userId);
     await audit(tx, ctx, "user.role_changed", userId, { from: user.role, to: role });
     return { kind: "done" } as const;
   });
@@ -91,6 +95,18 @@ export async function setUserDisabled(db: PrismaClient, userId: string, disabled
   });
 }
 
+/** The branches a user works and their lead flag; read on every request, so it applies at once. */
+export async function setUserDesk(db: PrismaClient, userId: string, desk: { branches: string[]; deskLead: boolean }, ctx: TAdminContext): Promise<TUserAdminResult> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { branches: true, deskLead: true } });
+    if (!user) return { kind: "not_found" } as const;
+    if (JSON.stringify(user.branches) === JSON.stringify(desk.branches) && user.deskLead === desk.deskLead) return { kind: "done" } as const;
+    await tx.user.update({ where: { id: userId }, data: { branches: desk.branches, deskLead: desk.deskLead } });
+    await audit(tx, ctx, "user.desk_changed", userId, { from: { branches: user.branches, deskLead: user.deskLead }, to: { branches: desk.branches, deskLead: desk.deskLead } });
+    return { kind: "done" } as const;
+  });
+}
+
 /**
  * Sets a temporary password the user must change at the next sign-in, and lifts a login lock on
  * the username (the admin has just checked who is asking).
@@ -103,7 +119,7 @@ export async function resetUserPassword(db: PrismaClient, userId: string, tempor
     if (!user) return { kind: "not_found" } as const;
     // Whoever holds a session of this account now (perhaps the reason for the reset) is signed out.
     await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true, sessionEpoch: { increment: 1 } } });
-    await tx.loginThrottle.deleteMany({ where: { key: { startsWith: `${user.username.toLowerCase()}|` } } });
+    await tx.loginThrottle.deleteMany({ where: { OR: [{ key: { startsWith: `${user.username.toLowerCase()}|` } }, { key: delayKey.username(user.username) }] } });
     await audit(tx, ctx, "user.password_reset", userId, { passwordGenerated: generated !== null });
     return { kind: "done", ...(generated ? { temporaryPassword: generated } : {}) } as const;
   });

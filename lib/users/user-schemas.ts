@@ -2,6 +2,7 @@
 // server actions (no server imports here).
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { ZBranchList } from "@/lib/desk/branch-code";
 
 /** A password a person chooses: long rather than complicated (NIST SP 800-63B). */
 export const ZNewPassword = z.string().min(12, { error: "at least 12 characters" }).max(200, { error: "at most 200 characters" });
@@ -27,6 +28,9 @@ export const ZUserId = z.object({ userId: z.uuid() });
 
 export const ZChangeRole = ZUserId.extend({ role: z.enum(ROLES) });
 export const ZSetDisabled = ZUserId.extend({ disabled: z.boolean() });
+/** The branches whose enrollments the user works, and whether they lead those branches' desk. */
+export const ZSetDesk = ZUserId.extend({ branches: ZBranchList, deskLead: z.boolean() });
+export type TSetDesk = z.infer<typeof ZSetDesk>;
 export const ZResetPassword = ZUserId.extend({ temporaryPassword: ZTemporaryPassword });
 export type TResetPassword = z.infer<typeof ZResetPassword>;
 

@@ -1,13 +1,15 @@
 // Delivers AMLYZE CloudEvents to the console's webhook, signed, with retries and a log.
-import { createHmac } from "node:crypto";
+// The signature is the console's own definition (lib/aml/webhook-signing.ts, a leaf module with
+// no other imports): the attribute headers and the body, in either mode.
+import { SIGNATURE_HEADER, signWebhook } from "@/lib/aml/webhook-signing";
 import type { TimerSet, TSandboxLogger } from "../http";
 import type { TCloudEvent } from "./events";
 
-export const AMLYZE_SIGNATURE_HEADER = "X-Amlyze-Signature";
-
-/** `sha256=<hex>` HMAC of the exact bytes sent, so the receiver must verify before parsing. */
-export function signBody(secret: string, rawBody: string): string {
-  return `sha256=${createHmac("sha256", secret).update(rawBody, "utf8").digest("hex")}`;
+/** The message as sent: its body and headers, X-Amlyze-Signature included when there is a secret. */
+export function signedMessage(event: TCloudEvent, mode: "structured" | "binary", secret: string | undefined): { body: string; headers: Record<string, string> } {
+  const message = mode === "binary" ? binaryMessage(event) : { body: JSON.stringify(event), headers: { "Content-Type": "application/cloudevents+json" } };
+  if (!secret) return message;
+  return { body: message.body, headers: { ...message.headers, [SIGNATURE_HEADER]: signWebhook(secret, new Headers(message.headers), message.body) } };
 }
 
 /** Binary mode: every attribute but the data's type as a ce-* header (percent-encoded beyond printable ASCII). */
@@ -40,7 +42,8 @@ export type TWebhookOptions = {
   duplicates?: boolean;
   /**
    * structured (default): the event as application/cloudevents+json. binary: the attributes as
-   * ce-* headers and the data as the body (CloudEvents HTTP binding); the signature covers the body.
+   * ce-* headers and the data as the body (CloudEvents HTTP binding). The signature covers the
+   * attribute headers and the body in both.
    */
   mode?: "structured" | "binary";
   maxAttempts?: number;
@@ -94,8 +97,7 @@ export class WebhookDeliverer {
   /** False when delivery was cancelled (not when it failed: later events still go out). */
   private async deliver(event: TCloudEvent, generation: number): Promise<boolean> {
     const maxAttempts = this.opts.maxAttempts ?? 4;
-    const { body, headers } = this.opts.mode === "binary" ? binaryMessage(event) : { body: JSON.stringify(event), headers: { "Content-Type": "application/cloudevents+json" } as Record<string, string> };
-    if (this.opts.secret) headers[AMLYZE_SIGNATURE_HEADER] = signBody(this.opts.secret, body);
+    const { body, headers } = signedMessage(event, this.opts.mode ?? "structured", this.opts.secret);
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const { status, error } = await this.post(body, headers);
       if (generation !== this.generation) return false;

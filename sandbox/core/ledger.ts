@@ -9,6 +9,8 @@ export type TLedgerCustomer = {
   firstName: string;
   lastName: string;
   wisenrollCode: string;
+  /** Every wisenroll code whose core_customer call wrote this customer: a resend of one of them is a retry. */
+  wisenrollCodes: string[];
   createdAt: string;
   updatedAt: string;
   /** How many accepted core_customer calls touched this customer (1 = created, never updated). */
@@ -28,13 +30,25 @@ export type TLedgerAccount = {
 
 export type TAccountCount = { customerNumber: number; productCode: string; count: number; accountNumbers: string[] };
 
+/** A create for a main document the core already had, let through because the core only flags them. */
+export type TFlaggedCreate = { customerNumber: number; wisenrollCode: string; at: string };
+
 export type TLedgerSnapshot = {
   customers: TLedgerCustomer[];
   accounts: TLedgerAccount[];
   accountCounts: TAccountCount[];
   /** (customer, product) pairs with more than one account: what a blind retry of core_product leaves behind. */
   duplicates: TAccountCount[];
+  /** Creates for a known main document that a core set to `flag` merged into the existing customer. */
+  flagged: TFlaggedCreate[];
 };
+
+/**
+ * What the core does with a create (no customer_number) for a main document it already has, from
+ * another enrollment (another wisenroll code): `refuse` as a strict core does (409 {message}), or
+ * `flag`: merge it into the existing customer, as a lenient core does, and list it in the ledger.
+ */
+export type TDuplicateDocumentPolicy = "refuse" | "flag";
 
 export type TCustomerWrite = {
   mainDocument: TMainDocument;
@@ -45,7 +59,7 @@ export type TCustomerWrite = {
   body: unknown;
 };
 
-export type TUpsertResult = { ok: true; customerNumber: number; created: boolean } | { ok: false; message: string };
+export type TUpsertResult = { ok: true; customerNumber: number; created: boolean } | { ok: false; status: 400 | 409; message: string };
 
 const documentKey = (doc: TMainDocument) =>
   [doc.document_type_code.trim().toUpperCase(), doc.document_number.trim(), doc.issuing_country_code.trim().toUpperCase()].join("|");
@@ -54,28 +68,48 @@ export class CoreLedger {
   private customers = new Map<number, TLedgerCustomer>();
   private byDocument = new Map<string, number>();
   private accounts: TLedgerAccount[] = [];
+  private flagged: TFlaggedCreate[] = [];
   private nextCustomer: number;
   private nextAccount = 1;
 
-  constructor(private readonly firstCustomerNumber = 100001) {
+  constructor(
+    private readonly firstCustomerNumber = 100001,
+    private readonly duplicateDocument: TDuplicateDocumentPolicy = "refuse",
+  ) {
     this.nextCustomer = firstCustomerNumber;
   }
 
-  /** Create, or update when the number is given or the main document is already known (safe to retry). */
+  /**
+   * Create, or update when the number is given. Without a number, a main document the core
+   * already has is the same call again when a wisenroll code that wrote it sends it (a retry after
+   * a lost answer: the same number, CONTRACTS §2); from another enrollment it is a second create
+   * for one person, which the policy refuses or flags.
+   */
   upsertCustomer(write: TCustomerWrite, now = new Date()): TUpsertResult {
     const key = documentKey(write.mainDocument);
     const owner = this.byDocument.get(key);
     let customerNumber: number;
     if (write.requestedNumber !== null) {
       if (!this.customers.has(write.requestedNumber)) {
-        return { ok: false, message: `client_info.customer_number: customer ${write.requestedNumber} does not exist` };
+        return { ok: false, status: 400, message: `client_info.customer_number: customer ${write.requestedNumber} does not exist` };
       }
       if (owner !== undefined && owner !== write.requestedNumber) {
-        return { ok: false, message: `client_documents: main document already belongs to customer ${owner}` };
+        return { ok: false, status: 400, message: `client_documents: main document already belongs to customer ${owner}` };
       }
       customerNumber = write.requestedNumber;
+    } else if (owner === undefined) {
+      customerNumber = this.nextCustomer++;
     } else {
-      customerNumber = owner ?? this.nextCustomer++;
+      const retry = this.customers.get(owner)?.wisenrollCodes.includes(write.wisenrollCode) ?? false;
+      if (!retry && this.duplicateDocument === "refuse") {
+        return {
+          ok: false,
+          status: 409,
+          message: `client_documents: a customer with this main document already exists (customer ${owner}); send client_info.customer_number to update it`,
+        };
+      }
+      if (!retry) this.flagged.push({ customerNumber: owner, wisenrollCode: write.wisenrollCode, at: now.toISOString() });
+      customerNumber = owner;
     }
     const at = now.toISOString();
     const existing = this.customers.get(customerNumber);
@@ -85,6 +119,7 @@ export class CoreLedger {
       firstName: write.firstName,
       lastName: write.lastName,
       wisenrollCode: write.wisenrollCode,
+      wisenrollCodes: [...new Set([...(existing?.wisenrollCodes ?? []), write.wisenrollCode])],
       createdAt: existing?.createdAt ?? at,
       updatedAt: at,
       writes: (existing?.writes ?? 0) + 1,
@@ -140,13 +175,20 @@ export class CoreLedger {
   }
 
   snapshot(): TLedgerSnapshot {
-    return { customers: this.listCustomers(), accounts: this.listAccounts(), accountCounts: this.accountCounts(), duplicates: this.duplicates() };
+    return {
+      customers: this.listCustomers(),
+      accounts: this.listAccounts(),
+      accountCounts: this.accountCounts(),
+      duplicates: this.duplicates(),
+      flagged: [...this.flagged],
+    };
   }
 
   reset(): void {
     this.customers.clear();
     this.byDocument.clear();
     this.accounts = [];
+    this.flagged = [];
     this.nextCustomer = this.firstCustomerNumber;
     this.nextAccount = 1;
   }

@@ -34,7 +34,7 @@ export function processCustomer(ledger: CoreLedger, input: unknown): TReply {
     requestedNumber: info.customer_number ?? null,
     body: input,
   });
-  if (!result.ok) return { status: 400, body: { message: result.message } };
+  if (!result.ok) return { status: result.status, body: { message: result.message } };
   return { status: 201, body: { customer_number: result.customerNumber } };
 }
 

@@ -6,7 +6,7 @@ import { POST } from "@/app/api/v1/amlyze/events/route";
 import { BATCH_CONTENT_TYPE } from "@/lib/aml/cloud-event";
 import { createAmlSubmission } from "@/lib/aml/create-submission";
 import { runAmlSubmissions } from "@/lib/aml/submit";
-import { signWebhookBody } from "@/lib/aml/webhook-auth";
+import { signWebhook, signWebhookBody } from "@/lib/aml/webhook-signing";
 import { forgetWebhookSecret } from "@/lib/aml/webhook-settings";
 import { saveIntegrationSettings } from "@/lib/settings/save-integration-settings";
 import { buildEvents, type TCloudEvent } from "@/sandbox/amlyze/events";
@@ -197,9 +197,11 @@ describe("any order", () => {
 });
 
 describe("binary mode (attributes in ce-* headers, the body is the data)", () => {
-  const binary = (event: TCloudEvent, headers: Record<string, string> = {}) => {
-    const body = JSON.stringify(event.data);
-    return deliver(body, {
+  /** A binary-mode delivery signed over its attribute headers and body (lib/aml/webhook-signing.ts). */
+  const deliverBinary = (body: string, headers: Record<string, string>) =>
+    deliver(body, { ...headers, "X-Amlyze-Signature": signWebhook(SECRET, new Headers(headers), body) });
+  const binary = (event: TCloudEvent, headers: Record<string, string> = {}) =>
+    deliverBinary(JSON.stringify(event.data), {
       "Content-Type": "application/json",
       "ce-specversion": "1.0",
       "ce-id": event.id,
@@ -209,7 +211,6 @@ describe("binary mode (attributes in ce-* headers, the body is the data)", () =>
       "ce-time": event.time,
       ...headers,
     });
-  };
 
   it("stored and applied like a structured event, idempotent by ce-id, and kept raw enough to rebuild it", async () => {
     const { id, submission, events } = await submitted("POLITICO");
@@ -244,18 +245,24 @@ describe("binary mode (attributes in ce-* headers, the body is the data)", () =>
     const response = await binary(events[0]!, { "ce-type": "" });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: string }).error).toBe("ce-type: must not be empty");
-    const headers = new Headers({ "Content-Type": "application/json", "ce-id": events[0]!.id, "ce-source": events[0]!.source });
+    const headers = { "Content-Type": "application/json", "ce-id": events[0]!.id, "ce-source": events[0]!.source };
     const body = JSON.stringify(events[0]!.data);
-    const missing = await deliver(body, Object.fromEntries(headers));
+    const missing = await deliverBinary(body, headers);
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { error: string }).error).toBe("ce-specversion: required header missing (binary mode); ce-type: required header missing (binary mode)");
     expect(await storedEvents(submission.customerExtId)).toEqual([]);
   });
 
-  it("authenticated by the signature of the body, like structured mode", async () => {
+  it("authenticated by the signature of its attribute headers and body; a body-only signature is refused", async () => {
     const { submission, events } = await submitted();
-    const response = await binary(events[0]!, { "X-Amlyze-Signature": signWebhookBody("not-the-secret", JSON.stringify(events[0]!.data)) });
-    expect(response.status).toBe(401);
+    const body = JSON.stringify(events[0]!.data);
+    const headers = { "Content-Type": "application/json", "ce-specversion": "1.0", "ce-id": events[0]!.id, "ce-source": events[0]!.source, "ce-type": events[0]!.type };
+    const wrongSecret = await deliver(body, { ...headers, "X-Amlyze-Signature": signWebhook("not-the-secret", new Headers(headers), body) });
+    expect(wrongSecret.status).toBe(401);
+    const bodyOnly = await deliver(body, { ...headers, "X-Amlyze-Signature": signWebhookBody(SECRET, body) });
+    expect(bodyOnly.status).toBe(401);
+    expect(await bodyOnly.json()).toEqual({ error: expect.stringContaining("binary mode: X-Amlyze-Signature must cover the ce-* attribute headers") });
+    expect(logged.filter((l) => l.level === "warn").map((l) => l.fields.reason)).toEqual(["mismatch", "unsigned_attributes"]);
     expect(await storedEvents(submission.customerExtId)).toEqual([]);
   });
 });
@@ -345,12 +352,21 @@ describe("malformed deliveries: 400 naming the problem, nothing stored", () => {
     expect(((await response.json()) as { error: string }).error).toContain(message);
   });
 
-  it("a batch with one bad event stores none of them", async () => {
+  it("a bad event in a batch is refused alone: 400 naming it, the others stored", async () => {
     const { submission, events } = await submitted();
     const batch = [events[0], { ...events[1], specversion: "2.0" }, events[2]];
     const response = await deliver(JSON.stringify(batch), { "Content-Type": BATCH_CONTENT_TYPE });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: string }).error).toBe('[1].specversion: must be "1.0" (CloudEvents 1.0)');
+    expect(await response.json()).toEqual({ error: '[1].specversion: must be "1.0" (CloudEvents 1.0)', stored: 2, duplicates: 0 });
+    expect((await storedEvents(submission.customerExtId)).map((e) => e.eventId).sort()).toEqual([events[0]!.id, events[2]!.id].sort());
+  });
+
+  it("a batch of bad events only: 400 naming each, nothing stored", async () => {
+    const { submission, events } = await submitted();
+    const batch = [{ ...events[0], id: "" }, { ...events[1], specversion: "2.0" }];
+    const response = await deliver(JSON.stringify(batch), { "Content-Type": BATCH_CONTENT_TYPE });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: '[0].id: must not be empty; [1].specversion: must be "1.0" (CloudEvents 1.0)' });
     expect(await storedEvents(submission.customerExtId)).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ describe("intake API keys managed by admins", () => {
     expect(stored.keyHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(created.key);
 
-    expect(await authenticateIntakeKey(prisma, `Bearer ${created.key}`, undefined)).toEqual({ id: null, label: `intake-key:${name}` });
+    expect(await authenticateIntakeKey(prisma, `Bearer ${created.key}`, undefined)).toEqual({ id: null, label: `intake-key:${name}`, keyHash: stored.keyHash });
     const listed = (await listIntakeKeys(prisma)).find((key) => key.id === created.id);
     expect(listed?.lastUsedAt).not.toBeNull();
     expect(listed?.revokedAt).toBeNull();

@@ -46,4 +46,11 @@ describe("standalone intake service", () => {
     expect((await fetch(`${base}/api/v1/enrollments`)).status).toBe(405);
     expect((await fetch(`${base}/admin`)).status).toBe(404);
   });
+
+  it("JSON nested 100,000 deep: 400 naming where, not a stack overflow", async () => {
+    const depth = 100_000;
+    const response = await post(`{"client_info":${'{"a":'.repeat(depth)}1${"}".repeat(depth)}}`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: [{ path: `client_info${".a".repeat(63)}`, message: "nested deeper than 64 levels" }] });
+  });
 });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { generateKey, parseKeyring } from "@/lib/crypto/secrets";
-import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { ZIntegrationSettingsInput } from "@/lib/settings/integration-fields";
 import { amlyzeAuth, amlyzeSettings, coreSettings, integrationSettingsView } from "@/lib/settings/integrations";
@@ -9,6 +8,7 @@ import { saveIntegrationSettings, SettingLockedError } from "@/lib/settings/save
 import { testConnection } from "@/lib/settings/test-connection";
 import { createAmlyzeSandbox } from "@/sandbox/amlyze-server";
 import { createCoreSandbox } from "@/sandbox/core-server";
+import { scratchDatabase } from "./db";
 
 // A database of its own: these tests own the integration_settings rows they write.
 let db: PrismaClient;
@@ -17,8 +17,8 @@ const keyring = parseKeyring(`1:${generateKey()}`);
 const NO_ENV = {};
 
 beforeAll(async () => {
-  const scratch = await createScratchDatabase(process.env.DATABASE_URL!, { prefix: "settings_test", migrate: true });
-  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url, max: 4 }) });
+  const scratch = await scratchDatabase("settings_test", { migrate: true });
+  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.appUrl, max: 4 }) });
   drop = async () => {
     await db.$disconnect();
     await scratch.drop();

@@ -84,4 +84,46 @@ describe("sign-in", () => {
     expect((await confirmTotpEnrolment(prisma, { userId: user.id, code: totpCode(setup.secret), actor })).kind).toBe("enabled");
     expect((await startTotpEnrolment(prisma, user)).kind).toBe("already_enabled");
   });
+  it("throttles a username guessed from 40 addresses: the right password from a 41st is refused until the delay lapses", async () => {
+    const { username } = await newUser();
+    const now = new Date();
+    for (let i = 0; i < 40; i += 1) {
+      expect(await authorizeCredentials(prisma, { username, password: `wrong-${i}` }, `10.8.${i}.1`, POLICY, now)).toEqual({ kind: "refused" });
+    }
+    expect(await authorizeCredentials(prisma, { username, password: PASSWORD }, "10.8.99.1", POLICY, now)).toEqual({ kind: "refused" });
+    const actions = (await auditOf(username)).map((event) => event.action);
+    // Once delayed, guesses are refused unread: they neither count nor reach the password check.
+    expect(actions.filter((action) => action === "login.failed").length).toBeLessThan(40);
+    expect(actions).toContain("login.throttled");
+    // A delay, not a lock an attacker keeps: it lapses however many guesses were refused.
+    const later = new Date(now.getTime() + 10 * 60_000);
+    expect((await authorizeCredentials(prisma, { username, password: PASSWORD }, "10.8.99.1", POLICY, later)).kind).toBe("ok");
+  });
+
+  it("TOTP codes have their own tight limit: after a few wrong codes even the right one waits", async () => {
+    const user = await newUser();
+    const setup = await startTotpEnrolment(prisma, user);
+    if (setup.kind !== "started") throw new Error("enrolment did not start");
+    const enrolledAt = Date.now() - 60_000;
+    await confirmTotpEnrolment(prisma, { userId: user.id, code: totpCode(setup.secret, enrolledAt), actor: { id: user.id, label: user.username }, now: enrolledAt });
+    const now = new Date();
+    const right = totpCode(setup.secret, now.getTime());
+    const wrong = right === "000000" ? "111111" : "000000";
+    for (let i = 0; i < 3; i += 1) {
+      expect(await authorizeCredentials(prisma, { username: user.username, password: PASSWORD, code: wrong }, `10.7.${i}.1`, POLICY, now)).toEqual({ kind: "refused" });
+    }
+    expect(await authorizeCredentials(prisma, { username: user.username, password: PASSWORD, code: right }, "10.7.9.1", POLICY, now)).toEqual({ kind: "refused" });
+    expect((await auditOf(user.username)).map((event) => event.action)).toContain("login.throttled");
+    const later = new Date(now.getTime() + 5 * 60_000);
+    expect((await authorizeCredentials(prisma, { username: user.username, password: PASSWORD, code: totpCode(setup.secret, later.getTime()) }, "10.7.9.1", POLICY, later)).kind).toBe("ok");
+  });
+  it("guesses from elsewhere cannot keep a user out of an address they signed in from", async () => {
+    const { username } = await newUser();
+    const home = "10.6.0.1";
+    expect((await authorizeCredentials(prisma, { username, password: PASSWORD }, home, POLICY)).kind).toBe("ok");
+    const now = new Date();
+    for (let i = 0; i < 20; i += 1) await authorizeCredentials(prisma, { username, password: `wrong-${i}` }, `10.6.${i + 1}.1`, POLICY, now);
+    expect(await authorizeCredentials(prisma, { username, password: PASSWORD }, "10.6.99.1", POLICY, now)).toEqual({ kind: "refused" });
+    expect((await authorizeCredentials(prisma, { username, password: PASSWORD }, home, POLICY, now)).kind).toBe("ok");
+  });
 });

@@ -34,7 +34,10 @@ import { parseIntake } from "@/lib/intake/parse-intake";
 import { getPipeline } from "@/lib/push/get-pipeline";
 import { runPush } from "@/lib/push/pipeline";
 import { listEnrollments } from "@/lib/queue/list-enrollments";
-import { parseQueueFilters } from "@/lib/queue/queue-filters";
+import { parseQueueFilters, queueDefaults } from "@/lib/queue/queue-filters";
+
+/** A reader of every branch, as compliance is. */
+const EVERYONE = { scope: { kind: "all" } as const, userId: "00000000-0000-7000-8000-000000000000" };
 import { buildEvents } from "@/sandbox/amlyze/events";
 import type { TAmlyzeSubmission } from "@/sandbox/amlyze/validate";
 import { reasonText } from "@/tests/reason-text";
@@ -44,6 +47,8 @@ import { actor, ensureProductCodes, product, pushDatabase, pushDeps, queuePush, 
 const FIXTURES = [1, 2, 3].map((n) => JSON.parse(fs.readFileSync(`fixtures/enrollments/seed-example-${n}.json`, "utf8")) as Record<string, any>);
 /** The number the officer types over enrollment 3's main document. */
 const CORRECTED = "ZX4471902588";
+/** The intake key the fixtures are sent with (the outcome lookup reads only what its key sent). */
+const KEY_HASH = "b".repeat(64);
 
 /** Every value under a document_number key, however deep. */
 function documentNumbers(value: unknown): string[] {
@@ -89,7 +94,7 @@ beforeAll(async () => {
     const body = index === 0 ? { ...fixture, requested_products: [{ product_code: "AH01" }] } : fixture;
     const parsed = parseIntake(JSON.stringify(body));
     if (!parsed.ok) throw new Error("fixture rejected");
-    const result = await intakeEnrollment(db, { ...parsed, actor });
+    const result = await intakeEnrollment(db, { ...parsed, actor, keyHash: KEY_HASH });
     if (result.kind !== "created") throw new Error(result.kind);
     ids.push(result.enrollment.id);
   }
@@ -98,7 +103,7 @@ beforeAll(async () => {
   const third = (await getEnrollment(db, ids[2]!))!;
   const documents = structuredClone((third.payload as Record<string, any>).client_documents);
   documents.find((d: { main: number }) => d.main === 1).document_number = CORRECTED;
-  const saved = await saveSection(db, { enrollmentId: ids[2]!, expectedVersion: 1, section: "client_documents", value: documents, actor: { id: null, label: "officer-test" } });
+  const saved = await saveSection(db, { enrollmentId: ids[2]!, expectedSectionVersion: 0, section: "client_documents", value: documents, actor: { id: null, label: "officer-test" } });
   if (saved.kind !== "saved") throw new Error(`save: ${saved.kind}`);
 
   // Enrollment 1 first: enrollment 2 names it as a related client by wisenroll code. The core
@@ -214,20 +219,20 @@ describe("identity numbers at rest", () => {
     const leaks = NUMBERS.filter((number) => dump.text.includes(number));
     expect(leaks).toEqual([]);
     // And the dump is not empty of what was stored: sealed values are there.
-    expect(dump.text).toContain("pii:v0:");
+    expect(dump.text).toMatch(/pii:v\d+:/);
     const pgDumpText = await pgDump(database.url);
     if (pgDumpText !== null) expect(NUMBERS.filter((number) => pgDumpText.includes(number))).toEqual([]);
   });
 
   it("search by full document number still finds the enrollment, through the blind index", async () => {
     const db = database.db;
-    const found = async (q: string) => (await listEnrollments(db, parseQueueFilters({ q }))).rows.map((row) => row.id);
+    const found = async (q: string) => (await listEnrollments(db, queueDefaults(parseQueueFilters({ q }), { ownsEnrollments: false }), EVERYONE)).rows.map((row) => row.id);
     expect(await found(mainNumber(FIXTURES[0]!))).toEqual([ids[0]]);
     expect(await found(mainNumber(FIXTURES[1]!))).toEqual([ids[1]]);
     expect(await found(CORRECTED)).toEqual([ids[2]]);
     // The main document before the correction no longer finds it.
     expect(await found(mainNumber(FIXTURES[2]!))).toEqual([]);
-    const row = (await listEnrollments(db, parseQueueFilters({ q: CORRECTED }))).rows[0]!;
+    const row = (await listEnrollments(db, queueDefaults(parseQueueFilters({ q: CORRECTED }), { ownsEnrollments: false }), EVERYONE)).rows[0]!;
     expect(row.mainDocMasked).toBe(`••••${CORRECTED.slice(-4)}`);
     const aml = await listAmlCustomers(db, parseAmlFilters({ q: mainNumber(FIXTURES[1]!) }));
     expect(aml.rows.map((r) => r.enrollmentId)).toEqual([ids[1]]);
@@ -251,7 +256,7 @@ describe("identity numbers at rest", () => {
       { action: "ERROR", accountProduct: "CC01-2", accountNumber: null, message: echoed(ECHO.related, main1) },
     ]);
     expect(reasonText(cc01!.message)).toBe(`CC01-2: ${echoed(ECHO.related, main1)}`);
-    const outcome = (await getEnrollmentOutcome(db, ids[1]!))!;
+    const outcome = (await getEnrollmentOutcome(db, { id: ids[1]!, keyHash: KEY_HASH }))!;
     expect(outcome.accounts).toEqual([{ account_product: "CC01", account_number: cc01!.accounts[0]!.accountNumber }]);
     // Enrollment 3's second AML submission: AMLYZE's words while it waited, then its refusal.
     expect(reasonText(waitingAml[0]!.message)).toBe(`Attempt 1: HTTP 500: ${echoed(ECHO.amlyze500, CORRECTED)}`);

@@ -12,10 +12,10 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blindIndex, piiKeysFromEnv, piiOwner, type TPiiKeys } from "@/lib/crypto/pii";
-import { DEV_PII_ENCRYPTION_KEYS } from "@/lib/crypto/dev-key";
 import { generateKey, SecretDecryptionError } from "@/lib/crypto/secrets";
 import { applyMigrations, readMigrations } from "@/lib/db/migrate";
 import { createScratchDatabase, type TScratchDatabase } from "@/lib/db/scratch-database";
+import { ownerDatabaseUrl } from "./db";
 import { openChanges, openIdentities, openJson, openReason, openText, scanChanges, scanIdentities, scanJson, scanText } from "@/lib/pii/identities";
 import { rotatePiiKey } from "@/lib/pii/reseal-pii";
 
@@ -106,14 +106,14 @@ async function writeOutsideInClear() {
 }
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase(process.env.DATABASE_URL!, { prefix: "pii_upgrade", migrate: false });
+  scratch = await createScratchDatabase(ownerDatabaseUrl(), { prefix: "pii_upgrade", migrate: false });
   // The migrations as they were before identity numbers were sealed.
   const before = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-before-pii-"));
   for (const migration of readMigrations().filter((m) => m.name < "20261122011931_pii_at_rest")) {
     fs.mkdirSync(path.join(before, migration.name));
     fs.writeFileSync(path.join(before, migration.name, "migration.sql"), migration.sql);
   }
-  await applyMigrations(scratch.url, before);
+  await applyMigrations(scratch.url, { dir: before });
   client = new pg.Client({ connectionString: scratch.url });
   await client.connect();
   await writeClearRows();
@@ -123,7 +123,8 @@ afterAll(async () => {
   await scratch?.drop();
 });
 
-const dev = piiKeysFromEnv({ NODE_ENV: "test" });
+/** The keys of this run (what the data migrations seal with). */
+const dev = piiKeysFromEnv(process.env);
 
 async function stored() {
   const one = async <T extends pg.QueryResultRow>(sql: string) => (await client.query<T>(sql)).rows[0]!;
@@ -203,15 +204,19 @@ describe("upgrading a database written before sealing", () => {
   });
 
   it("the upgrade seals every number and outside text and fills the blind index; a second run does nothing", async () => {
-    expect(await applyMigrations(scratch.url)).toEqual(["20261122011931_pii_at_rest", "data:pii_at_rest", "data:external_text_at_rest"]);
+    const later = readMigrations().map((m) => m.name).filter((name) => name >= "20261122011931_pii_at_rest");
+    expect(await applyMigrations(scratch.url)).toEqual([...later, "data:pii_at_rest", "data:external_text_at_rest", "data:identity_index"]);
     const text = await dump();
     expect(NUMBERS.filter((number) => text.includes(number))).toEqual([]);
     await expectOpensTo(dev);
     const { rows } = await client.query<{ name: string; report: { sealedValues: number; reindexed: number } }>("SELECT name, report FROM data_migrations ORDER BY name");
     expect(rows.map((r) => [r.name, r.report.sealedValues, r.report.reindexed])).toEqual([
       ["external_text_at_rest", 0, 0],
+      ["identity_index", 0, 0],
       ["pii_at_rest", VALUES, 1],
     ]);
+    // the first pass filled the identity's blind index too (matching across enrollments)
+    expect((await client.query("SELECT 1 FROM enrollments WHERE identity_index IS NULL OR person_index IS NULL")).rowCount).toBe(0);
     expect(await applyMigrations(scratch.url)).toEqual([]);
   });
 });
@@ -238,13 +243,16 @@ describe("upgrading a database whose numbers were sealed, but not what the core 
 describe("npm run pii:rotate", () => {
   const K2 = generateKey();
   const INDEX2 = generateKey();
-  const rotated = piiKeysFromEnv({ PII_ENCRYPTION_KEYS: `2:${K2},${DEV_PII_ENCRYPTION_KEYS}`, PII_INDEX_KEY: INDEX2 });
+  // The run's own key (with-db's secrets file, or vitest.config.ts) sealed what is stored; it must not be version 2.
+  const current = process.env.PII_ENCRYPTION_KEYS!;
+  const currentVersion = Number(current.split(":")[0]);
+  const rotated = piiKeysFromEnv({ PII_ENCRYPTION_KEYS: `2:${K2},${current}`, PII_INDEX_KEY: INDEX2 });
 
   it("stops at a value whose key is no longer listed, naming the row and changing nothing in its batch", async () => {
     const before = await stored();
     const without = piiKeysFromEnv({ PII_ENCRYPTION_KEYS: `2:${K2}`, PII_INDEX_KEY: INDEX2 });
     await expect(rotatePiiKey(client, without)).rejects.toThrow(SecretDecryptionError);
-    await expect(rotatePiiKey(client, without)).rejects.toThrow(new RegExp(`enrollments ${IDS.enrollment}: .*key version 0 is not in PII_ENCRYPTION_KEYS`));
+    await expect(rotatePiiKey(client, without)).rejects.toThrow(new RegExp(`enrollments ${IDS.enrollment}: .*key version ${currentVersion} is not in PII_ENCRYPTION_KEYS`));
     expect(await stored()).toEqual(before);
   });
 

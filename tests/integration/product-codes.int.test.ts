@@ -15,6 +15,9 @@ const auditOf = (code: string) => prisma.auditEvent.findMany({ where: { targetTy
 async function enrollment(): Promise<{ id: string; version: number }> {
   const body = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-1.json", "utf8"));
   body.client_info.wisenroll_code = uniqueCode();
+  // a person of its own: the seed's document under another test's name would be an identity conflict
+  const main = (body.client_documents as Array<{ main: number; document_number: string }>).find((doc) => doc.main === 1)!;
+  main.document_number = `PC${uniqueCode(10)}`;
   const parsed = parseIntake(JSON.stringify(body));
   if (!parsed.ok) throw new Error("fixture rejected");
   const result = await intakeEnrollment(prisma, { ...parsed, actor: ctx.actor });
@@ -23,10 +26,10 @@ async function enrollment(): Promise<{ id: string; version: number }> {
 }
 
 describe("product codes", () => {
-  it("the code is 1–4 capital letters or digits", () => {
-    const ok = (code: string) => ZCreateProductCode.safeParse({ code, name: "N", description: "", active: true }).success;
-    expect(["A", "AH01", "9999", " CC1 "].map(ok)).toEqual([true, true, true, true]);
-    expect(["", "ah01", "AH012", "AH-1", "ÁH01"].map(ok)).toEqual([false, false, false, false, false]);
+  it("the code is 1–4 capital letters or digits, stored upper-case as the field shows it", () => {
+    const parse = (code: string) => ZCreateProductCode.safeParse({ code, name: "N", description: "", active: true });
+    expect(["A", "AH01", "9999", " CC1 ", "ah01"].map((c) => parse(c).data?.code)).toEqual(["A", "AH01", "9999", "CC1", "AH01"]);
+    expect(["", "AH012", "AH-1", "ÁH01", "áh01"].map((c) => parse(c).success)).toEqual([false, false, false, false, false]);
   });
 
   it("creates, refuses a duplicate, edits and deactivates: an officer can request only an active code", async () => {
@@ -45,6 +48,25 @@ describe("product codes", () => {
 
     expect((await auditOf(code)).map((e) => e.action)).toEqual(["product_code.created", "product_code.updated", "product_code.deactivated"]);
     expect(await updateProductCode(prisma, { code: "ZZZZ", name: "x", description: "", active: true }, ctx)).toEqual({ kind: "not_found" });
+  });
+
+  it("an admin sets how many digits the core's account numbers of a product have (4 to 40, or empty to learn them), audited", async () => {
+    const parse = (accountNumberLength: unknown) => ZCreateProductCode.safeParse({ code: "AH01", name: "N", description: "", active: true, accountNumberLength });
+    expect(["", null, undefined, "12", 4, 40].map((value) => parse(value).success)).toEqual([true, true, true, true, true, true]);
+    expect(parse("12").data?.accountNumberLength).toBe(12);
+    expect(parse("").data?.accountNumberLength).toBeNull();
+    for (const bad of ["3", "41", "1.5", "twelve"]) expect(parse(bad).error?.issues[0]).toMatchObject({ path: ["accountNumberLength"], message: "accountNumberLength" });
+
+    const code = newCode();
+    await createProductCode(prisma, { code, name: "Cuenta", description: "", active: true, accountNumberLength: 12 }, ctx);
+    expect((await listProductCodes(prisma)).find((row) => row.code === code)?.accountNumberLength).toBe(12);
+    await updateProductCode(prisma, { code, name: "Cuenta", description: "", active: true, accountNumberLength: null }, ctx);
+    expect((await prisma.productCode.findUniqueOrThrow({ where: { code } })).accountNumberLength).toBeNull();
+    const audit = await auditOf(code);
+    expect(audit.map((e) => [e.action, e.details])).toEqual([
+      ["product_code.created", { active: true, accountNumberLength: 12 }],
+      ["product_code.updated", { changed: ["accountNumberLength"], active: true, accountNumberLength: null }],
+    ]);
   });
 
   it("deletes a code never requested; a requested one is only deactivated", async () => {

@@ -11,9 +11,8 @@ import type { TProductInput } from "@/lib/push/push-input";
 import { requestPush } from "@/lib/push/request-push";
 import { createCoreSandbox, type TCoreSandbox } from "@/sandbox/core-server";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { prisma as sharedPrisma, uniqueCode } from "./db";
+import { prisma as sharedPrisma, scratchDatabase, uniqueCode } from "./db";
 import { openBodies, openRelated, readEnrollment } from "./pii-helpers";
 
 /**
@@ -21,11 +20,12 @@ import { openBodies, openRelated, readEnrollment } from "./pii-helpers";
  * developer's console) sweeps every `pushing` enrollment of the database it serves.
  */
 export async function pushDatabase(prefix: string) {
-  const scratch = await createScratchDatabase(process.env.DATABASE_URL!, { prefix, migrate: true });
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url, max: 6 }) });
+  const scratch = await scratchDatabase(prefix, { migrate: true });
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.appUrl, max: 6 }) });
   return {
     db,
-    url: scratch.url,
+    /** The application role's connection, as the worker's. */
+    url: scratch.appUrl,
     async drop() {
       await db.$disconnect();
       await scratch.drop();
@@ -49,6 +49,8 @@ export const AML_MESSAGE: TAmlMessageSettings = {
 };
 export const CORE_PASSWORD = "push-test-secret";
 export const actor = { id: null, label: "officer-test" };
+/** The intake key the helpers' enrollments are sent with, so the outcome lookup may read them. */
+export const TEST_INTAKE_KEY_HASH = "a".repeat(64);
 
 export async function ensureProductCodes(): Promise<void> {
   for (const [code, name] of [["AH01", "Savings account"], ["CC01", "Current account"], ["DP01", "Term deposit"]] as const) {
@@ -65,7 +67,7 @@ export async function intakeFixture(example: 1 | 2 | 3 = 1, mutate?: (body: Reco
   main.document_number = `T${uniqueCode(10)}`;
   const parsed = parseIntake(JSON.stringify(body));
   if (!parsed.ok) throw new Error("fixture rejected by intake");
-  const result = await intakeEnrollment(prisma, { ...parsed, actor });
+  const result = await intakeEnrollment(prisma, { ...parsed, actor, keyHash: TEST_INTAKE_KEY_HASH });
   if (result.kind !== "created") throw new Error(`intake: ${result.kind}`);
   return result.enrollment.id;
 }

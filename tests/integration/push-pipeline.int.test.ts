@@ -26,6 +26,7 @@ import {
   usePushDatabase,
   CORE_PASSWORD,
   CORE_USER,
+  TEST_INTAKE_KEY_HASH,
   type TCoreHarness,
 } from "./push-helpers";
 
@@ -95,7 +96,7 @@ describe("push pipeline: the happy path", () => {
 
   it("the onboarding app's outcome lookup shows the customer number and the account", async () => {
     const { id, enrollment, products } = await pushWith({});
-    const outcome = await getEnrollmentOutcome(prisma, id);
+    const outcome = await getEnrollmentOutcome(prisma, { id, keyHash: TEST_INTAKE_KEY_HASH });
     const account = (products[0]!.accounts as { accountNumber: string }[])[0]!.accountNumber;
     expect(outcome).toMatchObject({ status: "pushed", customer_number: Number(enrollment.customerNumber), accounts: [{ account_product: "AH01", account_number: account }] });
   });
@@ -234,6 +235,18 @@ describe("push requests and reconciliation", () => {
     expect(await runPush(deps, id)).toEqual({ kind: "idle" });
   });
 
+  it("refuses a joint holder given by a wisenroll code no enrollment has, writing and sending nothing", async () => {
+    const id = await intakeFixture();
+    const { version } = await loadEnrollment(id);
+    const unknown = { customerNumber: null, relatedWisenrollCode: "ZZZZZZ", accountLinkTypeCode: "Y", authorizedSignature: 1 as const, mainDocument: null };
+    const result = await requestPush(prisma, { enrollmentId: id, expectedVersion: version, products: [{ ...product("AH01"), related: [unknown] }], actor });
+    expect(result).toEqual({ kind: "invalid", errors: [{ path: "products.0.related.0.relatedWisenrollCode", message: "no enrollment has this wisenroll code" }] });
+    const after = await loadEnrollment(id);
+    expect([after.status, after.pushSeq]).toEqual(["received", 0]);
+    expect(await prisma.productRequest.count({ where: { enrollmentId: id } })).toBe(0);
+    expect(await prisma.outboundCall.count({ where: { enrollmentId: id } })).toBe(0);
+  });
+
   it("refuses a stale version, an enrollment with issues, and unknown product codes, writing nothing", async () => {
     const id = await intakeFixture();
     const { version } = await loadEnrollment(id);
@@ -255,7 +268,7 @@ describe("push requests and reconciliation", () => {
     const id = await intakeFixture();
     const before = await loadEnrollment(id);
     const contact = { ...(before.payload as { client_contact: object }).client_contact, email: "edited@example.com" };
-    const saved = await saveSection(prisma, { enrollmentId: id, expectedVersion: 1, section: "client_contact", value: contact, actor: { id: editor!.id, label: "fe-editor" } });
+    const saved = await saveSection(prisma, { enrollmentId: id, expectedSectionVersion: 0, section: "client_contact", value: contact, actor: { id: editor!.id, label: "fe-editor" } });
     expect(saved.kind).toBe("saved");
     process.env.FOUR_EYES = "on";
     try {
@@ -285,10 +298,12 @@ describe("push requests and reconciliation", () => {
   });
 
   it("reconciliation: entering the account number settles to pushed, audited", async () => {
-    const { id, products } = await pushWith({ core_product: { kind: "timeout", afterProcessing: true } });
-    const result = await resolveProduct(prisma, { productRequestId: products[0]!.id, resolution: "opened", accountNumber: "100200300", actor });
+    const { id, products, ledger } = await pushWith({ core_product: { kind: "timeout", afterProcessing: true } });
+    // what the core shows: the account it opened although its answer was lost
+    const accountNumber = ledger.accounts[0]!.accountNumber;
+    const result = await resolveProduct(prisma, { productRequestId: products[0]!.id, resolution: "opened", accountNumber, actor });
     expect(result).toEqual({ kind: "resolved", status: "pushed", enrollmentId: id });
-    expect((await loadProducts(id))[0]).toMatchObject({ status: "opened", resolution: "opened", resolvedAccountNumber: "100200300" });
+    expect((await loadProducts(id))[0]).toMatchObject({ status: "opened", resolution: "opened", resolvedAccountNumber: accountNumber });
     expect(await prisma.auditEvent.count({ where: { targetId: id, action: "product.reconciled" } })).toBe(1);
     // Only a product still waiting for a person can be resolved.
     expect(await resolveProduct(prisma, { productRequestId: products[0]!.id, resolution: "not_created", actor })).toEqual({ kind: "not_pending" });
@@ -298,7 +313,7 @@ describe("push requests and reconciliation", () => {
     const { id, products } = await pushWith({ core_product: { kind: "status500", times: 1 } });
     expect(products[0]!.status).toBe("needs_reconciliation");
     const resolved = await resolveProduct(prisma, { productRequestId: products[0]!.id, resolution: "not_created", actor });
-    expect(resolved).toEqual({ kind: "resolved", status: "failed", enrollmentId: id });
+    expect(resolved).toEqual({ kind: "resolved", status: "customer_saved", enrollmentId: id });
     await queuePush(id, []);
     await runPush(pushDeps(harness, lockPool), id);
     const after = await loadProducts(id);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { intakeEnrollment } from "@/lib/intake/intake-enrollment";
 import { parseIntake } from "@/lib/intake/parse-intake";
 import { listEnrollments, QUEUE_PAGE_SIZE } from "@/lib/queue/list-enrollments";
-import { parseQueueFilters } from "@/lib/queue/queue-filters";
+import { parseQueueFilters, queueDefaults } from "@/lib/queue/queue-filters";
 import { prisma, uniqueCode } from "./db";
 
 // A branch of our own, so the demo data and other tests do not change what we count.
@@ -32,14 +32,16 @@ beforeAll(async () => {
   }
 });
 
-const filters = (params: Record<string, string>) => parseQueueFilters({ branch: BRANCH, ...params });
+const filters = (params: Record<string, string>) => queueDefaults(parseQueueFilters({ branch: BRANCH, ...params }), { ownsEnrollments: false });
+/** A reader of every branch (compliance): the scope's own tests are in desk-scope.int.test.ts. */
+const EVERYONE = { scope: { kind: "all" } as const, userId: "00000000-0000-7000-8000-000000000000" };
 
 describe("queue query", () => {
   it("pages by keyset, newest first, without gaps or repeats", async () => {
-    const first = await listEnrollments(prisma, filters({}));
+    const first = await listEnrollments(prisma, filters({}), EVERYONE);
     expect(first.rows).toHaveLength(QUEUE_PAGE_SIZE);
     expect(first.nextCursor).not.toBeNull();
-    const second = await listEnrollments(prisma, filters({ cursor: first.nextCursor! }));
+    const second = await listEnrollments(prisma, filters({ cursor: first.nextCursor! }), EVERYONE);
     expect(second.rows).toHaveLength(TOTAL - QUEUE_PAGE_SIZE);
     expect(second.nextCursor).toBeNull();
     const seen = [...first.rows, ...second.rows].map((row) => row.id);
@@ -47,52 +49,52 @@ describe("queue query", () => {
   });
 
   it("sorts oldest first and by name, in both directions", async () => {
-    const oldest = await listEnrollments(prisma, filters({ sort: "received_asc" }));
+    const oldest = await listEnrollments(prisma, filters({ sort: "received_asc" }), EVERYONE);
     expect(oldest.rows[0]!.id).toBe(ids[0]);
-    const byName = await listEnrollments(prisma, filters({ sort: "name_desc" }));
+    const byName = await listEnrollments(prisma, filters({ sort: "name_desc" }), EVERYONE);
     expect(byName.rows[0]!.fullName).toContain("ZUÑIGA");
-    const next = await listEnrollments(prisma, filters({ sort: "name_desc", cursor: byName.nextCursor! }));
+    const next = await listEnrollments(prisma, filters({ sort: "name_desc", cursor: byName.nextCursor! }), EVERYONE);
     const names = [...byName.rows, ...next.rows].map((row) => row.fullName);
     expect(names).toHaveLength(TOTAL);
     expect(new Set(names.map((_, i) => [...byName.rows, ...next.rows][i]!.id)).size).toBe(TOTAL);
   });
 
   it("sorts by issue count", async () => {
-    const page = await listEnrollments(prisma, filters({ sort: "issues_desc" }));
+    const page = await listEnrollments(prisma, filters({ sort: "issues_desc" }), EVERYONE);
     expect(page.rows[0]!.issueCount).toBe(1);
     expect(page.rows.at(-1)!.issueCount).toBe(0);
   });
 
   it("searches by part of a name (accents included), by wisenroll code and by full document number", async () => {
-    const byName = await listEnrollments(prisma, filters({ q: "zuñi" }));
+    const byName = await listEnrollments(prisma, filters({ q: "zuñi" }), EVERYONE);
     expect(byName.rows).toHaveLength(1);
-    const byDoc = await listEnrollments(prisma, filters({ q: docNumber }));
+    const byDoc = await listEnrollments(prisma, filters({ q: docNumber }), EVERYONE);
     expect(byDoc.rows.map((row) => row.id)).toEqual([ids[7]]);
     const code = (await prisma.enrollment.findUniqueOrThrow({ where: { id: ids[3]! } })).wisenrollCode!;
-    const byCode = await listEnrollments(prisma, parseQueueFilters({ q: code.toLowerCase() }));
+    const byCode = await listEnrollments(prisma, queueDefaults(parseQueueFilters({ q: code.toLowerCase() }), { ownsEnrollments: false }), EVERYONE);
     expect(byCode.rows.map((row) => row.id)).toEqual([ids[3]]);
-    const partialDoc = await listEnrollments(prisma, filters({ q: docNumber.slice(0, -1) }));
+    const partialDoc = await listEnrollments(prisma, filters({ q: docNumber.slice(0, -1) }), EVERYONE);
     expect(partialDoc.rows).toHaveLength(0);
   });
 
   it("masks the main document except its last four characters", async () => {
-    const page = await listEnrollments(prisma, filters({ q: docNumber }));
+    const page = await listEnrollments(prisma, filters({ q: docNumber }), EVERYONE);
     expect(page.rows[0]!.mainDocMasked.endsWith(docNumber.slice(-4))).toBe(true);
     expect(page.rows[0]!.mainDocMasked).not.toContain(docNumber.slice(0, -4));
   });
 
   it("filters by status and received date range", async () => {
     await prisma.enrollment.update({ where: { id: ids[2]! }, data: { status: "ready" } });
-    const ready = await listEnrollments(prisma, filters({ status: "ready" }));
+    const ready = await listEnrollments(prisma, filters({ status: "ready" }), EVERYONE);
     expect(ready.rows.map((row) => row.id)).toEqual([ids[2]]);
-    const none = await listEnrollments(prisma, filters({ from: "2020-01-02" }));
+    const none = await listEnrollments(prisma, filters({ from: "2020-01-02" }), EVERYONE);
     expect(none.rows).toHaveLength(0);
-    const all = await listEnrollments(prisma, filters({ from: "2020-01-01", to: "2020-01-01", sort: "received_asc" }));
+    const all = await listEnrollments(prisma, filters({ from: "2020-01-01", to: "2020-01-01", sort: "received_asc" }), EVERYONE);
     expect(all.rows[0]!.id).toBe(ids[0]);
   });
 
   it("ignores a forged cursor instead of failing", async () => {
-    const page = await listEnrollments(prisma, filters({ cursor: "bm90LWEtY3Vyc29y" }));
+    const page = await listEnrollments(prisma, filters({ cursor: "bm90LWEtY3Vyc29y" }), EVERYONE);
     expect(page.rows[0]!.id).toBe(ids.at(-1));
   });
 });

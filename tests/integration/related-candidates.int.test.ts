@@ -95,7 +95,7 @@ describe("related-client search", () => {
       // not the number, nor any part of it beyond the last four, anywhere in the answer
       expect(text).not.toContain(fixture.document.slice(0, -4));
     }
-    expect(Object.keys(rows[0]!).sort()).toEqual(["customerNumber", "fullName", "id", "mainDocCountry", "mainDocMasked", "mainDocType", "status", "wisenrollCode"]);
+    expect(Object.keys(rows[0]!).sort()).toEqual(["customerNumber", "fullName", "id", "mainDocCountry", "mainDocMasked", "mainDocType", "otherBranch", "status", "wisenrollCode"]);
   });
 
   it("finds by exact wisenroll code (any case) and by full document number, not by part of one", async () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { decryptSecret, encryptSecret, generateKey, parseKeyring, secretOwner } from "@/lib/crypto/secrets";
-import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { coreSettings } from "@/lib/settings/integrations";
 import { rotateSecrets } from "@/lib/settings/rotate-secrets";
 import { saveIntegrationSettings } from "@/lib/settings/save-integration-settings";
+import { scratchDatabase } from "./db";
 
 let db: PrismaClient;
 let drop: () => Promise<void>;
@@ -15,8 +15,8 @@ const v1 = parseKeyring(`1:${K1}`);
 const v2 = parseKeyring(`2:${K2},1:${K1}`);
 
 beforeAll(async () => {
-  const scratch = await createScratchDatabase(process.env.DATABASE_URL!, { prefix: "rotation_test", migrate: true });
-  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url, max: 4 }) });
+  const scratch = await scratchDatabase("rotation_test", { migrate: true });
+  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.appUrl, max: 4 }) });
   drop = async () => {
     await db.$disconnect();
     await scratch.drop();

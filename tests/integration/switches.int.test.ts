@@ -1,9 +1,9 @@
 // Admin → Settings' switches: the environment wins, then the stored value, then the default.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { readSwitch, SWITCHES } from "@/lib/settings/switches";
+import { scratchDatabase } from "./db";
 
 let db: PrismaClient;
 let drop: () => Promise<void>;
@@ -11,8 +11,8 @@ const saved = { FOUR_EYES: process.env.FOUR_EYES, REQUIRE_TOTP: process.env.REQU
 const env = process.env as Record<string, string | undefined>;
 
 beforeAll(async () => {
-  const scratch = await createScratchDatabase(process.env.DATABASE_URL!, { prefix: "switches_test", migrate: true });
-  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url, max: 2 }) });
+  const scratch = await scratchDatabase("switches_test", { migrate: true });
+  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.appUrl, max: 2 }) });
   drop = async () => {
     await db.$disconnect();
     await scratch.drop();

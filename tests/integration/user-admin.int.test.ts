@@ -4,10 +4,11 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { verifyPassword } from "@/lib/auth/password";
-import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { changeUserRole, createUser, resetUserPassword, resetUserTotp, setUserDisabled, type TAdminContext } from "@/lib/users/manage-users";
+import { changeUserRole, createUser, resetUserPassword, resetUserTotp, setUserDesk, setUserDisabled, type TAdminContext } from "@/lib/users/manage-users";
+import { ZSetDesk } from "@/lib/users/user-schemas";
 import { changeOwnPassword } from "@/lib/account/change-password";
+import { scratchDatabase } from "./db";
 
 let db: PrismaClient;
 let drop: () => Promise<void>;
@@ -15,9 +16,9 @@ let ctx: TAdminContext;
 let scratchUrl: string;
 
 beforeAll(async () => {
-  const scratch = await createScratchDatabase(process.env.DATABASE_URL!, { prefix: "users_test", migrate: true });
-  scratchUrl = scratch.url;
-  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url, max: 6 }) });
+  const scratch = await scratchDatabase("users_test", { migrate: true });
+  scratchUrl = scratch.appUrl;
+  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.appUrl, max: 6 }) });
   drop = async () => {
     await db.$disconnect();
     await scratch.drop();
@@ -131,5 +132,19 @@ describe("user administration", () => {
     const invalid = run("Not A Username");
     expect(invalid.status).toBe(1);
     expect(invalid.stderr).toContain("username:");
+  });
+
+  it("sets the branches a user works and the lead flag, audited once; the form's text is read as codes", async () => {
+    const officer = await db.user.create({ data: { username: "desk.officer", displayName: "Desk", role: "officer", passwordHash: "x" } });
+    const input = ZSetDesk.parse({ userId: officer.id, branches: "01, 02 01", deskLead: true });
+    expect(input.branches).toEqual(["01", "02"]);
+    expect(await setUserDesk(db, officer.id, input, ctx)).toEqual({ kind: "done" });
+    expect(await setUserDesk(db, officer.id, input, ctx)).toEqual({ kind: "done" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: officer.id }, select: { branches: true, deskLead: true } })).toEqual({ branches: ["01", "02"], deskLead: true });
+    const events = (await audit(officer.id)).filter((e) => e.action === "user.desk_changed");
+    expect(events.map((e) => e.details)).toEqual([{ from: { branches: [], deskLead: false }, to: { branches: ["01", "02"], deskLead: true } }]);
+    // a code with a space or over 40 characters is refused on the field
+    expect(ZSetDesk.safeParse({ userId: officer.id, branches: ["0 1"], deskLead: false }).success).toBe(false);
+    expect(ZSetDesk.safeParse({ userId: officer.id, branches: "x".repeat(41), deskLead: false }).error?.issues[0]?.path).toEqual(["branches", 0]);
   });
 });

@@ -6,11 +6,12 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BATCH_CONTENT_TYPE } from "@/lib/aml/cloud-event";
 import { createEventBatcher } from "@/lib/aml/event-batcher";
-import { signWebhookBody } from "@/lib/aml/webhook-auth";
+import { signWebhook, signWebhookBody } from "@/lib/aml/webhook-signing";
 import { createWebhookServer, WEBHOOK_PATH } from "@/scripts/webhook-server";
-import { buildEvents, type TCloudEvent } from "@/sandbox/amlyze/events";
+import type { TCloudEvent } from "@/sandbox/amlyze/events";
 import { prisma } from "./db";
 import { openEvents } from "./pii-helpers";
+import { customerEvents } from "./webhook-test-helpers";
 
 const SECRET = "webhook-service-secret-41d2";
 let server: Server;
@@ -39,21 +40,6 @@ const post = (body: string, headers: Record<string, string> = {}) =>
     headers: { "content-type": "application/cloudevents+json", "x-amlyze-signature": signWebhookBody(SECRET, body), ...headers },
   });
 
-function customerEvents(lastName = "MARTINEZ") {
-  const customerExtId = String(800_000_000 + Math.floor(Math.random() * 99_999_999));
-  const events = buildEvents({
-    communicationNumber: `EC-service-${customerExtId}`,
-    requester: "financial_institution",
-    riskManagementCategory: "FAST",
-    entityType: "INDIVIDUAL",
-    customerExtId,
-    firstName: "ANA",
-    lastName,
-    customerStatus: "ACTIVE",
-  });
-  return { customerExtId, events };
-}
-
 const viewOf = (customerExtId: string) => prisma.amlCustomer.findUniqueOrThrow({ where: { customerExtId } });
 
 describe("standalone webhook service", () => {
@@ -75,14 +61,15 @@ describe("standalone webhook service", () => {
     expect(await batch.json()).toEqual({ stored: 5, duplicates: 0 });
     const event = events[5]!;
     const data = JSON.stringify(event.data);
-    const binary = await post(data, {
+    const attributes = {
       "content-type": "application/json",
       "ce-specversion": "1.0",
       "ce-id": event.id,
       "ce-source": event.source,
       "ce-type": event.type,
       "ce-subject": event.subject,
-    });
+    };
+    const binary = await post(data, { ...attributes, "x-amlyze-signature": signWebhook(SECRET, new Headers(attributes), data) });
     expect(await binary.json()).toEqual({ stored: 1, duplicates: 0 });
     expect((await viewOf(customerExtId)).eventCount).toBe(6);
     const [stored] = openEvents([await prisma.amlEvent.findUniqueOrThrow({ where: { eventId: event.id } })]);
@@ -90,12 +77,13 @@ describe("standalone webhook service", () => {
     expect(stored!.rawHeaders).toMatchObject({ "ce-id": event.id, "content-type": "application/json" });
   });
 
-  it("a delivery the database refuses fails alone; the deliveries stored with it in the same batch are kept", async () => {
+  it("a poisoned delivery fails alone with 400 naming why; the deliveries arriving with it are kept", async () => {
     const { customerExtId, events } = customerEvents();
-    // PostgreSQL's jsonb refuses \u0000: that delivery's transaction fails.
+    // PostgreSQL cannot store \u0000: refused before it reaches the database, so it never fails the group commit.
     const poisoned: TCloudEvent = { ...events[0]!, id: `poison-${customerExtId}`, data: { note: "a\u0000b" } };
     const responses = await Promise.all([...events.slice(0, 4), poisoned, ...events.slice(4)].map((event) => post(JSON.stringify(event))));
-    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 500, 200, 200, 200, 200, 200]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 400, 200, 200, 200, 200, 200]);
+    expect(await responses[4]!.json()).toEqual({ error: "data.note: must not contain the NUL character (\\u0000)" });
     expect(await prisma.amlEvent.count({ where: { customerExtId } })).toBe(9);
     expect((await viewOf(customerExtId)).eventCount).toBe(9);
   });
@@ -105,7 +93,8 @@ describe("standalone webhook service", () => {
     const body = JSON.stringify(events[0]);
     expect((await post(body, { "x-amlyze-signature": signWebhookBody("wrong-secret-000000", body) })).status).toBe(401);
     expect((await post(JSON.stringify({ ...events[0], data: "x".repeat(300_000) }))).status).toBe(413);
-    const missing = await post("{}", { "content-type": "application/json", "ce-specversion": "1.0", "ce-id": "x", "ce-source": "y" });
+    const partial = { "content-type": "application/json", "ce-specversion": "1.0", "ce-id": "x", "ce-source": "y" };
+    const missing = await post("{}", { ...partial, "x-amlyze-signature": signWebhook(SECRET, new Headers(partial), "{}") });
     expect(missing.status).toBe(400);
     expect(await missing.json()).toEqual({ error: "ce-type: required header missing (binary mode)" });
     expect((await fetch(`${base}${WEBHOOK_PATH}`)).status).toBe(405);

@@ -3,5 +3,5 @@ import { ClientMessages } from "@/components/layout/client-messages";
 
 /** The messages this section's client components read (see ClientMessages). */
 export default function Layout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={["app", "status", "admin"]}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={["app", "status", "admin", "copy"]}>{children}</ClientMessages>;
 }

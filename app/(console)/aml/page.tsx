@@ -8,14 +8,16 @@ import { listAmlCustomers } from "@/lib/aml/list-aml-customers";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db/client";
+import { scopeOf } from "@/lib/desk/scope";
 import { listBranches } from "@/lib/queue/list-enrollments";
+import { withSearch } from "@/lib/search/with-search";
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AmlQueuePage({ searchParams }: TProps) {
   const user = await requirePagePermission("aml:read");
-  const filters = parseAmlFilters(await searchParams);
-  const [page, branches, t] = await Promise.all([listAmlCustomers(prisma, filters), listBranches(prisma), getTranslations("aml")]);
+  const filters = withSearch(parseAmlFilters(await searchParams), user.id);
+  const [page, branches, t] = await Promise.all([listAmlCustomers(prisma, filters), listBranches(prisma, scopeOf(user)), getTranslations("aml")]);
   const { cursor: _cursor, ...withoutCursor } = filters;
   return (
     <div className="space-y-4">

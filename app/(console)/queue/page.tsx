@@ -1,20 +1,40 @@
 import { getTranslations } from "next-intl/server";
 import { QueueTable } from "@/components/queue/queue-table";
 import { requirePagePermission } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db/client";
+import { listDeskOfficers } from "@/lib/desk/ownership";
+import { scopeOf } from "@/lib/desk/scope";
 import { listBranches, listEnrollments } from "@/lib/queue/list-enrollments";
-import { parseQueueFilters } from "@/lib/queue/queue-filters";
+import { parseQueueFilters, queueDefaults } from "@/lib/queue/queue-filters";
+import { withSearch } from "@/lib/search/with-search";
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function QueuePage({ searchParams }: TProps) {
-  await requirePagePermission("queue:read");
-  const filters = parseQueueFilters(await searchParams);
-  const [page, branches, t] = await Promise.all([listEnrollments(prisma, filters), listBranches(prisma), getTranslations("queue")]);
+  const user = await requirePagePermission("queue:read");
+  const scope = scopeOf(user);
+  const ownsEnrollments = can(user.role, "enrollment:own");
+  const filters = queueDefaults(withSearch(parseQueueFilters(await searchParams), user.id), { ownsEnrollments });
+  const [page, branches, officers, t] = await Promise.all([
+    listEnrollments(prisma, filters, { scope, userId: user.id }),
+    listBranches(prisma, scope),
+    listDeskOfficers(prisma, scope),
+    getTranslations("queue"),
+  ]);
+  const readAt = Date.now();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <QueueTable key={JSON.stringify(filters)} filters={filters} initialPage={page} branches={branches} />
+      <QueueTable
+        key={JSON.stringify(filters)}
+        filters={filters}
+        initialPage={page}
+        readAt={readAt}
+        branches={branches}
+        officers={officers}
+        desk={ownsEnrollments ? { userId: user.id, lead: user.deskLead } : null}
+      />
     </div>
   );
 }

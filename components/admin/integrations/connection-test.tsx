@@ -9,7 +9,7 @@ import type { TIntegration } from "@/lib/settings/integration-fields";
 const TONE = { ok: "bg-green-50 text-green-900", unauthorized: "bg-red-50 text-danger", unexpected: "bg-amber-50 text-amber-900", unreachable: "bg-red-50 text-danger", not_configured: "bg-amber-50 text-amber-900" };
 
 /** "Test connection" with the saved settings, and what came back. */
-export function ConnectionTest({ integration }: { integration: TIntegration }) {
+export function ConnectionTest({ integration }: { integration: Exclude<TIntegration, "sso"> }) {
   const t = useTranslations("admin.integrations");
   const { execute, isPending, result } = useAction(testIntegrationAction);
   const outcome = result.data;

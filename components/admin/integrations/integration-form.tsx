@@ -60,54 +60,56 @@ export function IntegrationForm({ integration, fields }: { integration: TIntegra
     if (f.source === "environment") return f.secret ? t("secretFromEnv", { env: f.env }) : t("fromEnv", { env: f.env });
     if (f.secret) return f.isSet ? t("secretStored") : t("secretUnset");
     if (f.source === "database") return t("stored");
-    return f.value ? t("unsetDefault", { value: f.value }) : t("unset");
+    return f.value ? t.rich("unsetDefault", { value: f.value, code: (chunks) => <code>{chunks}</code> }) : t("unset");
   };
 
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t(integration)}>
-        {fields.map((f) => {
-          const id = `${integration}-${f.name}`;
-          const locked = f.source === "environment";
-          const error = valueErrors[f.name] ? t(`errors.${f.kind === "choice" ? "choice" : f.kind}`) : undefined;
-          return (
-            <FormField
-              key={f.name}
-              id={id}
-              label={
-                <span className="flex items-center gap-2">
-                  {t(`fields.${f.name}`)}
-                  {locked && <Badge tone="info">{f.env}</Badge>}
-                </span>
-              }
-              hint={note(f)}
-              error={error}
-            >
-              {(control) =>
-                f.kind === "choice" ? (
-                  <NativeSelect disabled={locked} defaultValue={locked ? (f.value ?? "") : undefined} {...control} {...(locked ? {} : form.register(`values.${f.name}`))}>
-                    <option value="">{t("unset")}</option>
-                    {f.choices?.map((choice) => (
-                      <option key={choice} value={choice}>
-                        {choiceLabel(f.name, choice)}
-                      </option>
-                    ))}
-                  </NativeSelect>
-                ) : locked ? (
-                  <Input disabled value={f.secret ? "••••••••" : (f.value ?? "")} readOnly {...control} />
-                ) : (
-                  <Input
-                    type={f.secret ? "password" : "text"}
-                    inputMode={f.kind === "timeout" ? "numeric" : undefined}
-                    autoComplete={f.secret ? "new-password" : "off"}
-                    {...control}
-                    {...form.register(`values.${f.name}`)}
-                  />
-                )
-              }
-            </FormField>
-          );
-        })}
+        <div className="grid gap-4 lg:grid-cols-2">
+          {fields.map((f) => {
+            const id = `${integration}-${f.name}`;
+            const locked = f.source === "environment";
+            const error = valueErrors[f.name] ? t(`errors.${f.kind === "choice" ? "choice" : f.kind}`) : undefined;
+            return (
+              <FormField
+                key={f.name}
+                id={id}
+                label={
+                  <span className="flex items-center gap-2">
+                    {t(`fields.${f.name}`)}
+                    {locked && <Badge tone="info">{f.env}</Badge>}
+                  </span>
+                }
+                hint={note(f)}
+                error={error}
+              >
+                {(control) =>
+                  f.kind === "choice" ? (
+                    <NativeSelect disabled={locked} defaultValue={locked ? (f.value ?? "") : undefined} {...control} {...(locked ? {} : form.register(`values.${f.name}`))}>
+                      <option value="">{t("unset")}</option>
+                      {f.choices?.map((choice) => (
+                        <option key={choice} value={choice}>
+                          {choiceLabel(f.name, choice)}
+                        </option>
+                      ))}
+                    </NativeSelect>
+                  ) : locked ? (
+                    <Input disabled value={f.secret ? "••••••••" : (f.value ?? "")} readOnly {...control} />
+                  ) : (
+                    <Input
+                      type={f.secret ? "password" : "text"}
+                      inputMode={f.kind === "timeout" ? "numeric" : undefined}
+                      autoComplete={f.secret ? "new-password" : "off"}
+                      {...control}
+                      {...form.register(`values.${f.name}`)}
+                    />
+                  )
+                }
+              </FormField>
+            );
+          })}
+        </div>
         {fields
           .filter((f) => f.secret && f.source === "database")
           .map((f) => (
@@ -128,7 +130,8 @@ export function IntegrationForm({ integration, fields }: { integration: TIntegra
           {isPending ? t("saving") : t("save")}
         </Button>
       </form>
-      <ConnectionTest integration={integration} />
+      {/* Single sign-on is tested by its own panel (its discovery document, not a POST). */}
+      {integration !== "sso" && <ConnectionTest integration={integration} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Input } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
 import { FormError } from "@/components/ui/form-error";
@@ -38,6 +39,7 @@ export function CreateKeyForm() {
             <span className="text-xs">{t("keyLabel", { name: created.name })}</span>
             <Input readOnly value={created.key} data-testid="new-intake-key" className="font-mono" onFocus={(event) => event.currentTarget.select()} />
           </label>
+          <CopyButton value={created.key} label={t("copyKey", { name: created.name })} />
         </div>
       )}
       <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2">

@@ -18,7 +18,9 @@ export function ProductCodeForm({ initial }: { initial?: TCreateProductCode }) {
   const t = useTranslations("admin.products");
   const router = useRouter();
   const editing = initial !== undefined;
-  const form = useZodForm(ZCreateProductCode, { defaultValues: initial ?? { code: "", name: "", description: "", active: true } });
+  const form = useZodForm(ZCreateProductCode, {
+    defaultValues: initial ? { ...initial, accountNumberLength: initial.accountNumberLength ?? "" } : { code: "", name: "", description: "", active: true, accountNumberLength: "" },
+  });
   const { errors } = form.formState;
   const create = useAction(createProductCodeAction);
   const update = useAction(updateProductCodeAction);
@@ -45,13 +47,21 @@ export function ProductCodeForm({ initial }: { initial?: TCreateProductCode }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormField id="code" label={t("code")} hint={t("codeHint")} error={errors.code && t(errors.code.message === "taken" ? "errors.taken" : "errors.code")}>
-        {(control) => <Input className="w-28 font-mono uppercase" maxLength={4} autoComplete="off" readOnly={editing} {...control} {...form.register("code")} />}
+        {(control) => <Input className="w-28 font-mono" upperCase maxLength={4} autoComplete="off" readOnly={editing} {...control} {...form.register("code")} />}
       </FormField>
       <FormField id="name" label={t("name")} error={errors.name && t("errors.name")}>
         {(control) => <Input autoComplete="off" {...control} {...form.register("name")} />}
       </FormField>
       <FormField id="description" label={t("description")} error={errors.description && t("errors.description")}>
         {(control) => <Input autoComplete="off" {...control} {...form.register("description")} />}
+      </FormField>
+      <FormField
+        id="accountNumberLength"
+        label={t("accountNumberLength")}
+        hint={t("accountNumberLengthHint")}
+        error={errors.accountNumberLength && t("errors.accountNumberLength")}
+      >
+        {(control) => <Input className="w-28" inputMode="numeric" maxLength={2} autoComplete="off" {...control} {...form.register("accountNumberLength")} />}
       </FormField>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" {...form.register("active")} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { CopyButton } from "@/components/ui/copy-button";
 import Link from "next/link";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
@@ -45,7 +46,8 @@ export function CreateUserForm() {
               {t("passwordOnce")}{" "}
               <code data-testid="temporary-password" className="rounded bg-white px-1 font-mono">
                 {created.password}
-              </code>
+              </code>{" "}
+              <CopyButton value={created.password} label={t("copyPassword")} />
             </p>
           )}
           <Link className="text-brand underline" href={`/admin/users/${created.id}`}>

@@ -1,8 +1,10 @@
 "use client";
 
+import { CopyButton } from "@/components/ui/copy-button";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { UserDeskForm } from "@/components/admin/users/user-desk-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/ui/form-field";
@@ -16,7 +18,7 @@ import { setUserDisabledAction } from "@/lib/users/actions/set-user-disabled";
 import type { TUserAdminResult } from "@/lib/users/user-schemas";
 import { ZNewPassword } from "@/lib/users/user-schemas";
 
-type TUser = { id: string; username: string; role: TRole; disabled: boolean; mustChangePassword: boolean; totpEnabledText: string | null };
+type TUser = { id: string; username: string; role: TRole; branches: string[]; deskLead: boolean; disabled: boolean; mustChangePassword: boolean; totpEnabledText: string | null };
 
 /** The changes an admin makes to one user; each answers right below with what happened. */
 export function UserAdminPanel({ user }: { user: TUser }) {
@@ -50,7 +52,8 @@ export function UserAdminPanel({ user }: { user: TUser }) {
                 {t("passwordOnce")}{" "}
                 <code data-testid="temporary-password" className="rounded bg-white px-1 font-mono">
                   {message.password}
-                </code>
+                </code>{" "}
+                <CopyButton value={message.password} label={t("copyPassword")} />
               </p>
             )}
           </div>
@@ -81,6 +84,8 @@ export function UserAdminPanel({ user }: { user: TUser }) {
           </Button>
         </form>
       </Panel>
+
+      <UserDeskForm user={user} onResult={report} />
 
       <Panel id="access-heading" title={t("stateTitle")}>
         <p className="text-sm text-muted-foreground">{t("disabledNote")}</p>

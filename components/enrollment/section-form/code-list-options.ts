@@ -26,19 +26,23 @@ export function countryOptions(locale: TFormLocale): readonly TOption[] {
 }
 
 /**
- * ISO 4217 codes sorted by code: "USD — US Dollar". The package only has English names; they
- * are used in both languages so server and browser render the same text.
+ * ISO 4217 codes sorted by code, named in `locale` by the runtime's own data (CLDR, through
+ * Intl.DisplayNames): "USD — dólar estadounidense". A code the runtime cannot name (a few new or
+ * special ones) is shown alone rather than in another language.
  */
 export function currencyOptions(locale: TFormLocale): readonly TOption[] {
   const cached = currencyCache.get(locale);
   if (cached) return cached;
+  const names = new Intl.DisplayNames([locale], { type: "currency", fallback: "none" });
   const options = [...currencyData]
     .sort((a, b) => a.code.localeCompare(b.code))
-    .map((record) => ({ value: record.code, label: `${record.code} — ${record.currency}` }));
+    .map((record) => {
+      const name = names.of(record.code);
+      return { value: record.code, label: name ? `${record.code} — ${name}` : record.code };
+    });
   currencyCache.set(locale, options);
   return options;
 }
-
 
 /** Both lists for one locale, ready to pass to CodeListsProvider. */
 export function codeListsFor(locale: TFormLocale): TCodeLists {

@@ -37,6 +37,12 @@ describe("currencies", () => {
     expect(options.find((o) => o.value === "DOP")?.label).toBe("DOP — Dominican Peso");
     expect(currencyOptions("es")).toBe(currencyOptions("es"));
   });
+
+  it("names them in the reader's language, as countries are", () => {
+    expect(currencyOptions("es").find((o) => o.value === "USD")?.label).toBe("USD — dólar estadounidense");
+    expect(currencyOptions("es").find((o) => o.value === "DOP")?.label).toBe("DOP — peso dominicano");
+    expect(currencyOptions("es").map((o) => o.value)).toEqual(currencyOptions("en").map((o) => o.value));
+  });
 });
 
 describe("field options", () => {

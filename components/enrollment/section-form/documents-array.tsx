@@ -8,6 +8,7 @@ import { Label } from "@/components/ui/label";
 import { fieldsOf, type TFieldSpec, type TSectionKey } from "@/lib/enrollment/field-table";
 import { toFormLocale } from "./code-lists";
 import { translateIssue } from "./issue-messages";
+import { ConflictChoice } from "./field-conflicts";
 import { FieldList } from "./object-fieldset";
 import { fieldId, ownErrorMessage } from "./paths";
 
@@ -78,6 +79,12 @@ export function DocumentsArray({ section, origins }: TProps) {
   // RHF keeps an array's own error under `root` once rows are registered, on the array before
   const listError = ownErrorMessage(errors, section);
   const listErrorText = listError === null ? null : translateIssue(t, listError);
+  // Two rows marked main (as received): one radio group could show only one of them checked, so
+  // the "exactly one main" error would point at nothing visible. Each row then shows its own flag
+  // until the officer chooses one.
+  const rows: unknown = useWatch({ name: section });
+  const mainCount = Array.isArray(rows) ? rows.filter((row) => (row as Record<string, unknown> | null)?.[MAIN] === 1).length : 0;
+  const mainGroup = (index: number) => (mainCount > 1 ? `${listId}-main-${index}` : `${listId}-main`);
 
   const chooseMain = (index: number) => {
     const current = getValues(section);
@@ -100,6 +107,7 @@ export function DocumentsArray({ section, origins }: TProps) {
 
   return (
     <div className="space-y-4">
+      <ConflictChoice path={section} />
       {fields.length === 0 && <p className="text-sm text-muted-foreground">{t("noDocuments")}</p>}
       {fields.map((row, index) => {
         const base = `${section}.${index}`;
@@ -108,7 +116,7 @@ export function DocumentsArray({ section, origins }: TProps) {
             <legend className="px-1 text-sm font-semibold text-zinc-900">{t("document", { n: index + 1 })}</legend>
             <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
               <FieldList fields={otherSpecs} parent="" base={base} />
-              {mainSpec && <MainRadio spec={mainSpec} name={`${base}.${MAIN}`} group={`${listId}-main`} row={index + 1} onChoose={() => chooseMain(index)} />}
+              {mainSpec && <MainRadio spec={mainSpec} name={`${base}.${MAIN}`} group={mainGroup(index)} row={index + 1} onChoose={() => chooseMain(index)} />}
             </div>
             <Button type="button" variant="secondary" onClick={() => removeRow(index)}>
               {t("removeDocument", { n: index + 1 })}

@@ -2,25 +2,11 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useFormState } from "react-hook-form";
-import { findField, type TSectionKey } from "@/lib/enrollment/field-table";
-import { toFormLocale, type TFormLocale } from "./code-lists";
+import { fieldLabel } from "@/lib/enrollment/field-label";
+import type { TSectionKey } from "@/lib/enrollment/field-table";
+import { toFormLocale } from "./code-lists";
 import { translateIssue } from "./issue-messages";
-import { fieldId, flattenErrors, rowIndexOf, tablePathOf } from "./paths";
-
-/** Field label of a form name, with its object and document row: "Document 2 · Issuing country". */
-function labelOf(section: TSectionKey, path: string, locale: TFormLocale, rowLabel: (n: number) => string): string | null {
-  const tablePath = tablePathOf(section, path);
-  if (tablePath === "") return null;
-  const parts: string[] = [];
-  const row = rowIndexOf(section, path);
-  if (row !== null) parts.push(rowLabel(row + 1));
-  const segments = tablePath.split(".");
-  for (let i = 1; i <= segments.length; i++) {
-    const spec = findField(section, segments.slice(0, i).join("."));
-    if (spec) parts.push(spec.label[locale]);
-  }
-  return parts.length > 0 ? parts.join(" · ") : null;
-}
+import { fieldId, flattenErrors, tablePathOf } from "./paths";
 
 /** Moves focus to the control of a form name (or the first control inside its fieldset). */
 function focusPath(path: string) {
@@ -46,8 +32,8 @@ export function ErrorSummary({ section }: { section: TSectionKey }) {
       </p>
       <ul className="mt-1 list-disc space-y-0.5 pl-5">
         {items.map((item) => {
-          const label = labelOf(section, item.path, locale, (n) => t("document", { n }));
           const isRoot = item.path === "root" || item.path.startsWith("root.");
+          const label = tablePathOf(section, item.path) === "" ? null : fieldLabel(item.path, locale).text;
           return (
             <li key={`${item.path}:${item.message}`} className="whitespace-pre-line">
               {isRoot || label === null ? (

@@ -7,6 +7,7 @@ import { Label } from "@/components/ui/label";
 import type { TFieldSpec } from "@/lib/enrollment/field-table";
 import { selectOptions, suggestionOptions, toFormLocale } from "./code-lists";
 import { useCodeLists } from "./code-lists-context";
+import { ConflictChoice } from "./field-conflicts";
 import { translateIssue } from "./issue-messages";
 import { fieldId, isNoValue, ownErrorMessage, parseChoiceInput, parseNumberInput } from "./paths";
 
@@ -35,6 +36,7 @@ function inputType(spec: TFieldSpec): string {
 /** One field of the table, rendered by its type, with label, help text and inline error. */
 export function FieldControl({ spec, name }: TProps) {
   const t = useTranslations("sectionForm");
+  const tDates = useTranslations("app.dates");
   const locale = toFormLocale(useLocale());
   const { register, trigger, getFieldState } = useFormContext();
   const { errors } = useFormState({ name });
@@ -106,7 +108,7 @@ export function FieldControl({ spec, name }: TProps) {
           type={inputType(spec)}
           step={spec.type === "float" ? "any" : spec.type === "integer" ? "1" : undefined}
           inputMode={spec.type === "float" ? "decimal" : spec.type === "integer" || spec.type === "date" ? "numeric" : undefined}
-          placeholder={spec.type === "date" ? "YYYY-MM-DD" : undefined}
+          placeholder={spec.type === "date" ? tDates("placeholder") : undefined}
           list={suggestions.length > 0 ? listId : undefined}
         />
       )}
@@ -127,6 +129,7 @@ export function FieldControl({ spec, name }: TProps) {
           {errorText}
         </p>
       )}
+      <ConflictChoice path={name} />
     </div>
   );
 }

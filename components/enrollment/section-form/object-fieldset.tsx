@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import type { TFieldSpec } from "@/lib/enrollment/field-table";
 import { toFormLocale } from "./code-lists";
 import { FieldControl } from "./field-control";
+import { ConflictChoice } from "./field-conflicts";
 import { translateIssue } from "./issue-messages";
 import { fieldId, isRecord, ownErrorMessage } from "./paths";
 
@@ -111,6 +112,7 @@ export function ObjectFieldset({ spec, fields, base }: TObjectProps) {
           {errorText}
         </p>
       )}
+      <ConflictChoice path={name} />
       {present && (
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <FieldList fields={fields} parent={spec.path} base={base} />

@@ -1,6 +1,7 @@
 // Pure helpers of the section form: form names, DOM ids, issue paths and values.
 // Form values are `{ [section]: sectionValue }`, so every form name is the full payload path
 // (`client_documents.0.main`), exactly as validateSection and the save action report issues.
+import { fieldAnchor } from "@/lib/enrollment/field-label";
 import { findField, fieldsOf, SECTIONS, type TFieldSpec, type TSectionKey } from "@/lib/enrollment/field-table";
 import { isNoValue } from "@/lib/enrollment/schema";
 
@@ -16,7 +17,7 @@ export const isArraySection = (section: TSectionKey): boolean =>
   SECTIONS.find((spec) => spec.key === section)?.kind === "array";
 
 /** DOM id of a field: `client_info.spouse_info.first_name` → `f-client_info-spouse_info-first_name`. */
-export const fieldId = (path: string): string => `f-${path.split(".").join("-")}`;
+export const fieldId = fieldAnchor;
 
 export function getIn(value: unknown, path: string): unknown {
   if (path === "") return value;

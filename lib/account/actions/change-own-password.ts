@@ -5,6 +5,7 @@ import { clientIp } from "@/lib/actions/client-ip";
 import { authedAction } from "@/lib/actions/safe-action";
 import { changeOwnPassword } from "@/lib/account/change-password";
 import { throttleKey } from "@/lib/auth/login-throttle";
+import { reissueSession } from "@/lib/auth/reissue-session";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ZChangeOwnPassword } from "@/lib/users/user-schemas";
@@ -23,6 +24,9 @@ export const changeOwnPasswordAction = authedAction
       ip,
       throttle: { key: throttleKey(ctx.user.username, ip ?? "local"), policy: { maxFailures: env().LOGIN_MAX_FAILURES, lockMinutes: env().LOGIN_LOCK_MINUTES } },
     });
-    if (result.kind === "changed") revalidatePath("/", "layout");
+    if (result.kind === "changed") {
+      await reissueSession(ctx.user.id);
+      revalidatePath("/", "layout");
+    }
     return result;
   });

@@ -13,7 +13,7 @@ export const saveSection = authedAction
   .action(async ({ parsedInput, ctx }): Promise<TSaveSectionResult> => {
     const result = await saveSectionInDb(prisma, {
       enrollmentId: parsedInput.enrollmentId,
-      expectedVersion: parsedInput.version,
+      expectedSectionVersion: parsedInput.sectionVersion,
       section: parsedInput.section,
       value: parsedInput.value,
       actor: { id: ctx.user.id, label: ctx.user.username },

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { describeIssues, IntegrationError } from "../http/errors";
 import { ZSimplifiedCustomerRequest, type TAmlyzeCustomerStatus, type TSimplifiedCustomerRequest } from "./schemas";
 import { AMLYZE_SERVICE } from "./client";
+import { mainDocument } from "@/lib/enrollment/identity";
 
 /** Our prefix keeps the console's messages recognisable in AMLYZE; v7 sorts by creation time. */
 export const COMMUNICATION_NUMBER_PREFIX = "EC-";
@@ -64,7 +65,7 @@ export function buildSimplifiedCustomer(enrollment: unknown, options: TBuildSimp
   if (!Number.isInteger(options.customerNumber) || options.customerNumber <= 0) fail("customerNumber must be a positive integer");
   const info = parsed.data.client_info;
   const include = options.includeOptional ?? {};
-  const mainDocument = parsed.data.client_documents?.find((doc) => doc.main === 1);
+  const main = mainDocument(parsed.data);
 
   const body: TSimplifiedCustomerRequest = {
     communicationNumber: options.communicationNumber,
@@ -78,7 +79,7 @@ export function buildSimplifiedCustomer(enrollment: unknown, options: TBuildSimp
   };
   if (include.birthDate && present(info.birth_date)) body.birthDate = info.birth_date;
   if (include.nationality && present(info.nationality_code)) body.citizenshipCountry = info.nationality_code;
-  if (include.document && present(mainDocument?.document_number)) body.nationalCode = mainDocument.document_number;
+  if (include.document && present(main?.number)) body.nationalCode = main.number;
 
   // Same schema as the client: a body built here is one the client will send.
   const checked = ZSimplifiedCustomerRequest.safeParse(body);

@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db/client";
 import { updateProductCode } from "@/lib/product-codes/manage-product-codes";
 import { ZUpdateProductCode } from "@/lib/product-codes/product-code-schemas";
 
-/** Edits a product code's name, description and active flag (the code itself never changes). */
+/** Edits a product code's name, description, active flag and account number length (the code itself never changes). */
 export const updateProductCodeAction = authedAction
   .metadata({ name: "updateProductCode", permission: "products:manage" })
   .inputSchema(ZUpdateProductCode)

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { clientIp } from "@/lib/actions/client-ip";
 import { ActionError, authedAction } from "@/lib/actions/safe-action";
 import { prisma } from "@/lib/db/client";
-import { ZPushInput, ZResolveInput, type TPushResult, type TResolveResult } from "@/lib/push/push-input";
+import { ZPushInput, ZResolveActionInput, type TPushResult, type TResolveResult } from "@/lib/push/push-input";
 import { EnrollmentNotFoundError, requestPush } from "@/lib/push/request-push";
 import { ProductRequestNotFoundError, resolveProduct } from "@/lib/push/resolve-product";
 
@@ -30,7 +30,7 @@ export const pushEnrollment = authedAction
 /** Settles a product whose outcome was unknown: the account number the core shows, or "not created". */
 export const resolveProductRequest = authedAction
   .metadata({ name: "resolveProductRequest", permission: "enrollment:push" })
-  .inputSchema(ZResolveInput)
+  .inputSchema(ZResolveActionInput)
   .action(async ({ parsedInput, ctx }): Promise<TResolveResult> => {
     const result = await resolveProduct(prisma, { ...parsedInput, actor: { id: ctx.user.id, label: ctx.user.username }, ip: await clientIp() }).catch(
       (error: unknown) => {

@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db/client";
 import { ZIntegrationSettingsInput } from "@/lib/settings/integration-fields";
 import { saveIntegrationSettings, SettingLockedError } from "@/lib/settings/save-integration-settings";
 
-/** Stores the core's or AMLYZE's settings (secrets sealed); fields set by the environment are refused. */
+/** Stores the core's, AMLYZE's or single sign-on's settings (secrets sealed); fields set by the environment are refused. */
 export const saveIntegrationSettingsAction = authedAction
   .metadata({ name: "saveIntegrationSettings", permission: "integrations:manage" })
   .inputSchema(ZIntegrationSettingsInput)
@@ -21,6 +21,8 @@ export const saveIntegrationSettingsAction = authedAction
         ip: await clientIp(),
       });
       revalidatePath("/admin/integrations");
+      // Single sign-on's fields live in Admin → Settings and name the login page's button.
+      if (parsedInput.integration === "sso") revalidatePath("/", "layout");
       return { count: result.changed.length + result.cleared.length };
     } catch (error) {
       if (error instanceof SettingLockedError) throw new ActionError(error.message);

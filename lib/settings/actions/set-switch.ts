@@ -6,6 +6,7 @@ import { clientIp } from "@/lib/actions/client-ip";
 import { ActionError, authedAction } from "@/lib/actions/safe-action";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/client";
+import { ssoReadiness } from "@/lib/auth/sso/readiness";
 import { readSwitch, SWITCH_NAMES, SWITCHES } from "@/lib/settings/switches";
 
 /** Turns one of Admin → Settings' switches on or off (admins); refused while its variable decides. */
@@ -16,6 +17,13 @@ export const setSwitchAction = authedAction
     const current = await readSwitch(prisma, name);
     const { key, env } = SWITCHES[name];
     if (current.source === "environment") throw new ActionError(`${env} is set in the environment; change it there.`);
+    if (name === "localLogin" && !on) {
+      // Without passwords, single sign-on is the only door: it must open, for an admin too.
+      const ready = await ssoReadiness(prisma);
+      if (!ready.configured || !ready.tested || !ready.adminMapped) {
+        throw new ActionError("Single sign-on must be configured, tested and have a group mapped to admin before password sign-in can be switched off.");
+      }
+    }
     const ip = await clientIp();
     await prisma.$transaction(async (tx) => {
       await tx.integrationSetting.upsert({
@@ -32,7 +40,7 @@ export const setSwitchAction = authedAction
         ip,
       });
     });
-    // Both switches change what every page shows (the push button, the pending 2FA step).
+    // Each switch changes what pages show (the push button, the pending 2FA step, the login form).
     revalidatePath("/", "layout");
     return { on };
   });

@@ -22,15 +22,17 @@ export default async function TotpPage() {
         </p>
       )}
       <section className="rounded-lg border border-border bg-white p-4">
-        {state.totpEnabledAt ? (
-          <div className="space-y-2 text-sm">
-            <p>{t("onSince", { time: format.dateTime(state.totpEnabledAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
-            <p>{t("recoveryLeft", { count: state.totpRecoveryHashes.length })}</p>
-            <p className="text-muted-foreground">{t("resetByAdmin")}</p>
-          </div>
-        ) : (
-          <TotpEnrolment />
-        )}
+        <TotpEnrolment
+          enabled={
+            state.totpEnabledAt ? (
+              <div className="space-y-2 text-sm">
+                <p>{t("onSince", { time: format.dateTime(state.totpEnabledAt, "moment") })}</p>
+                <p>{t("recoveryLeft", { count: state.totpRecoveryHashes.length })}</p>
+                <p className="text-muted-foreground">{t("resetByAdmin")}</p>
+              </div>
+            ) : null
+          }
+        />
       </section>
     </div>
   );

@@ -13,7 +13,7 @@ export default async function IntakeKeysPage() {
   await requirePagePermission("keys:manage");
   const [keys, t, format] = await Promise.all([listIntakeKeys(prisma), getTranslations("admin.keys"), getFormatter()]);
   const envKeys = (env().INTAKE_API_KEYS ?? "").split(",").filter((key) => key.trim() !== "").length;
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const when = (date: Date) => format.dateTime(date, "moment");
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>

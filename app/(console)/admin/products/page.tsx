@@ -17,7 +17,7 @@ export default async function ProductCodesPage() {
       <p className="max-w-3xl text-sm text-muted-foreground">{t("intro")}</p>
       <DataTable
         caption={t("title")}
-        columns={[t("code"), t("name"), t("description"), t("state"), { label: t("requests"), align: "right" }]}
+        columns={[t("code"), t("name"), t("description"), t("state"), t("accountNumberLength"), { label: t("requests"), align: "right" }]}
         empty={t("empty")}
         isEmpty={codes.length === 0}
       >
@@ -33,6 +33,7 @@ export default async function ProductCodesPage() {
             <td className="px-3 py-2">
               <Badge tone={row.active ? "success" : "neutral"}>{row.active ? t("active") : t("inactive")}</Badge>
             </td>
+            <td className="px-3 py-2">{row.accountNumberLength ?? <span className="text-muted-foreground">{t("learnt")}</span>}</td>
             <td className="px-3 py-2 text-right tabular-nums">{row.requests}</td>
           </tr>
         ))}

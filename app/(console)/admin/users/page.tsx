@@ -56,7 +56,7 @@ export default async function UsersPage() {
             </td>
             <td className="px-3 py-2">{user.totpEnabledAt ? t("totpOn") : t("totpOff")}</td>
             <td className="px-3 py-2">
-              {user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}
+              {user.lastLoginAt ? format.dateTime(user.lastLoginAt, "moment") : t("never")}
             </td>
           </tr>
         ))}

@@ -1,18 +1,19 @@
 import { getTranslations } from "next-intl/server";
 import { requireApiPermission } from "@/lib/auth/guard";
 import { parseAmlFilters } from "@/lib/aml/aml-filters";
+import { withSearch } from "@/lib/search/with-search";
 import { openAmlQueueCsv } from "@/lib/aml/export-csv";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pg-pool";
-import { forwardedFor } from "@/lib/http/forwarded-for";
+import { requestAddress } from "@/lib/http/request-address";
 import { formatReason } from "@/lib/reasons/format";
 
 // GET /api/aml/export?<AML queue filters> — the filtered AML queue as CSV, streamed (session auth).
 export async function GET(request: Request) {
   const auth = await requireApiPermission("aml:export");
   if (auth.response) return auth.response;
-  const { cursor: _cursor, ...filters } = parseAmlFilters(new URL(request.url).searchParams);
+  const { cursor: _cursor, ...filters } = withSearch(parseAmlFilters(new URL(request.url).searchParams), auth.user.id);
   // Who exported what: the filters, but a search may be a document number, so only that there was one.
   const { q, ...named } = filters;
   await recordAudit(prisma, {
@@ -20,7 +21,7 @@ export async function GET(request: Request) {
     action: "aml.queue_exported",
     targetType: "aml_queue",
     details: { ...named, search: q !== undefined },
-    ip: forwardedFor(request.headers.get("x-forwarded-for")),
+    ip: requestAddress((name) => request.headers.get(name)),
   });
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   // Reasons are stored as codes: the file says them in the user's language, as the queue does.

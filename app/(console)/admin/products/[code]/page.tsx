@@ -21,7 +21,7 @@ export default async function ProductCodePage({ params }: { params: Promise<{ co
       </Link>
       <h1 className="text-2xl font-semibold">{t("editTitle", { code: row.code })}</h1>
       <section className="rounded-lg border border-border bg-white p-4">
-        <ProductCodeForm initial={{ code: row.code, name: row.name, description: row.description ?? "", active: row.active }} />
+        <ProductCodeForm initial={{ code: row.code, name: row.name, description: row.description ?? "", active: row.active, accountNumberLength: row.accountNumberLength }} />
       </section>
       <section className="space-y-2 rounded-lg border border-border bg-white p-4">
         {row.requests > 0 ? <p className="text-sm text-muted-foreground">{t("inUseNote")}</p> : <DeleteProductCode code={row.code} />}

@@ -13,11 +13,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   if (!id.success) notFound();
   const user = await prisma.user.findUnique({
     where: { id: id.data },
-    select: { id: true, username: true, displayName: true, role: true, disabled: true, mustChangePassword: true, totpEnabledAt: true, lastLoginAt: true },
+    select: { id: true, username: true, displayName: true, role: true, branches: true, deskLead: true, disabled: true, mustChangePassword: true, totpEnabledAt: true, lastLoginAt: true, ssoSubject: true },
   });
   if (!user) notFound();
   const [t, tUsers, tRole, format] = await Promise.all([getTranslations("admin.userDetail"), getTranslations("admin.users"), getTranslations("app.role"), getFormatter()]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const when = (date: Date) => format.dateTime(date, "moment");
   return (
     <div className="max-w-2xl space-y-4">
       <Link href="/admin/users" className="text-sm text-brand hover:underline">
@@ -31,15 +31,19 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <span>{tRole(user.role)}</span>
           <Badge tone={user.disabled ? "danger" : "success"}>{user.disabled ? tUsers("disabled") : tUsers("active")}</Badge>
           {user.mustChangePassword && <Badge tone="warning">{tUsers("mustChange")}</Badge>}
+          {user.ssoSubject && <Badge tone="info">{t("sso")}</Badge>}
           <span className="text-muted-foreground">{user.lastLoginAt ? t("lastLogin", { time: when(user.lastLoginAt) }) : t("neverLoggedIn")}</span>
         </p>
         {me.id === user.id && <p className="text-sm text-muted-foreground">{t("you")}</p>}
+        {user.ssoSubject && <p className="text-sm text-muted-foreground">{t("ssoNote")}</p>}
       </div>
       <UserAdminPanel
         user={{
           id: user.id,
           username: user.username,
           role: user.role,
+          branches: user.branches,
+          deskLead: user.deskLead,
           disabled: user.disabled,
           mustChangePassword: user.mustChangePassword,
           totpEnabledText: user.totpEnabledAt ? t("totpOn", { time: when(user.totpEnabledAt) }) : null,

@@ -43,7 +43,7 @@ export default async function AmlCustomerPage({ params }: TProps) {
           <AmlStateBadge state={customer.state} />
           <span className="flex items-center gap-1">{t("columns.risk")}: <RiskBadge level={customer.riskLevel} /></span>
           <span className="flex items-center gap-1">{t("columns.decision")}: <DecisionText decision={customer.decisionType} /></span>
-          {customer.lastEventAt && <span>{t("lastEvent", { time: format.dateTime(customer.lastEventAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>}
+          {customer.lastEventAt && <span>{t("lastEvent", { time: format.dateTime(customer.lastEventAt, "moment") })}</span>}
           <span>{t("eventCount", { count: customer.eventCount, unknown: customer.unknownEventCount })}</span>
         </div>
       </header>
@@ -78,7 +78,7 @@ export default async function AmlCustomerPage({ params }: TProps) {
             <details key={key} className="rounded-md border border-border p-3">
               <summary className="cursor-pointer font-medium">{tEnrollment(`section.${key}`)}</summary>
               <div className="mt-3">
-                <SectionValue value={enrollment.payload[key]} section={key} fieldPath="" />
+                <SectionValue value={enrollment.payload[key]} section={key} fieldPath="" formPath={key} />
               </div>
             </details>
           ))}
@@ -87,7 +87,7 @@ export default async function AmlCustomerPage({ params }: TProps) {
 
       <section aria-labelledby="aml-timeline-title" className="rounded-lg border border-border bg-white p-4">
         <h2 id="aml-timeline-title" className="mb-3 text-lg font-semibold">{t("timeline.title")}</h2>
-        <CustomerTimeline entries={timeline} />
+        <CustomerTimeline entries={timeline} enrollmentPage={customer.enrollment ? `/enrollments/${customer.enrollment.id}` : undefined} />
       </section>
     </div>
   );

@@ -1,16 +1,19 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { requireApiPermission } from "@/lib/auth/guard";
-import { prisma } from "@/lib/db/client";
+import { requireEnrollmentApi } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/roles";
+import { readSnapshot } from "@/lib/db/snapshot";
 import { getPipeline } from "@/lib/push/get-pipeline";
+import { maskPipeline } from "@/lib/push/mask-pipeline";
 
 // GET /api/enrollments/{id}/pipeline — the live push pipeline of one enrollment (session auth).
+// A role that may not edit enrollments reads the document numbers masked, as on the page.
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
-  const auth = await requireApiPermission("enrollment:read");
-  if (auth.response) return auth.response;
   const { id } = await context.params;
-  if (!z.uuid().safeParse(id).success) return NextResponse.json({ error: "not found" }, { status: 404 });
-  const pipeline = await getPipeline(prisma, id);
+  const auth = await requireEnrollmentApi("enrollment:read", id);
+  if (auth.response) return auth.response;
+  // one snapshot: the status and the steps agree even while the worker commits (polling stops on a final status)
+  const pipeline = await readSnapshot((db) => getPipeline(db, id));
   if (!pipeline) return NextResponse.json({ error: "not found" }, { status: 404 });
-  return NextResponse.json(pipeline, { headers: { "Cache-Control": "no-store" } });
+  const shown = can(auth.user.role, "enrollment:edit") ? pipeline : maskPipeline(pipeline);
+  return NextResponse.json(shown, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { requireApiPermission } from "@/lib/auth/guard";
+import { requireEnrollmentApi } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db/client";
 import { readBodyLimited } from "@/lib/http/read-body";
 import { ZRelatedSearch } from "@/lib/push/related-candidate";
@@ -14,10 +13,9 @@ const MAX_BODY_BYTES = 1_024;
 // search goes in the body, not the URL: it may be a full document number, which must not end up
 // in access logs or the browser's history.
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
-  const auth = await requireApiPermission("enrollment:push");
-  if (auth.response) return auth.response;
   const { id } = await context.params;
-  if (!z.uuid().safeParse(id).success) return NextResponse.json({ error: "not found" }, { status: 404, headers: NO_STORE });
+  const auth = await requireEnrollmentApi("enrollment:push", id);
+  if (auth.response) return auth.response;
   // JSON only: a cross-site form cannot send it without the browser asking first.
   if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
     return NextResponse.json({ error: "send JSON" }, { status: 415, headers: NO_STORE });
@@ -32,6 +30,6 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   }
   const search = ZRelatedSearch.safeParse(body);
   if (!search.success) return NextResponse.json({ error: "q: 2 to 100 characters" }, { status: 400, headers: NO_STORE });
-  const rows = await searchRelatedCandidates(prisma, { q: search.data.q, excludeId: id });
+  const rows = await searchRelatedCandidates(prisma, { q: search.data.q, excludeId: id, scope: auth.scope });
   return NextResponse.json({ rows }, { headers: NO_STORE });
 }

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { handleAmlyzeWebhook } from "@/lib/aml/handle-webhook";
 import { webhookEventBatcher } from "@/lib/aml/webhook-batcher";
 import { prisma } from "@/lib/db/client";
-import { forwardedFor } from "@/lib/http/forwarded-for";
+import { requestAddress } from "@/lib/http/request-address";
 import { readBytesLimited } from "@/lib/http/read-body";
 
 // POST /api/v1/amlyze/events — AMLYZE's results as CloudEvents 1.0 (lib/aml/handle-webhook.ts,
@@ -16,7 +16,7 @@ export async function POST(request: Request) {
         const read = await readBytesLimited(request, limit);
         return "tooLarge" in read ? null : read.bytes;
       },
-      ip: forwardedFor(request.headers.get("x-forwarded-for")),
+      ip: requestAddress((name) => request.headers.get(name)),
     },
   );
   return NextResponse.json(result.body, { status: result.status });

@@ -41,7 +41,7 @@ export default async function AmlTimelinePrintPage({ params }: TProps) {
       <header className="space-y-1 border-b border-border pb-3">
         <h1 className="text-xl font-semibold">{t("print.title", { name: customer.enrollment?.fullName || t("unknownCustomer") })}</h1>
         <p className="text-sm">{t("customerNumber", { number: customerExtId })}{customer.enrollment?.wisenrollCode ? ` · ${customer.enrollment.wisenrollCode}` : ""}</p>
-        <p className="text-xs text-muted-foreground">{t("print.printedBy", { who: user.displayName, time: format.dateTime(now, { dateStyle: "long", timeStyle: "medium" }) })}</p>
+        <p className="text-xs text-muted-foreground">{t("print.printedBy", { who: user.displayName, time: format.dateTime(now, "precise") })}</p>
         <p className="flex flex-wrap items-center gap-3 text-sm">
           <AmlStateBadge state={customer.state} />
           <span className="flex items-center gap-1">{t("columns.risk")}: <RiskBadge level={customer.riskLevel} /></span>
@@ -58,7 +58,7 @@ export default async function AmlTimelinePrintPage({ params }: TProps) {
       </section>
       <section>
         <h2 className="mb-2 font-semibold">{t("timeline.title")}</h2>
-        <CustomerTimeline entries={timeline} expanded />
+        <CustomerTimeline entries={timeline} enrollmentPage={customer.enrollment ? `/enrollments/${customer.enrollment.id}` : undefined} expanded />
       </section>
       <p className="text-xs text-muted-foreground">{t("print.masked")}</p>
     </article>

@@ -1,0 +1,134 @@
+import "server-only";
+// Reads what matchIdentity (identity-match.ts) needs for some enrollments in two statements, through
+// the identity and person blind indexes only: the queue's page of rows, or one enrollment.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TDb } from "@/lib/db/types";
+import { matchIdentity, type TDecision, type TIdentityMatch, type TPeer } from "./identity-match";
+
+type TRawPeer = {
+  id: string;
+  wisenroll_code: string | null;
+  full_name: string;
+  status: string;
+  customer_number: string | null;
+  customer_since: Date | null;
+  push_finished_at: Date | null;
+  identity_index: string | null;
+  person_index: string | null;
+  main_doc_last4: string | null;
+};
+
+/** The columns behind a TPeer, for any statement over `enrollments`. */
+export const peerColumns = Prisma.sql`id::text, wisenroll_code, full_name, status::text AS status, customer_number::text AS customer_number,
+  customer_since, push_finished_at, identity_index, person_index, main_doc_last4`;
+
+export const toPeer = (row: TRawPeer): TPeer => ({
+  id: row.id,
+  wisenrollCode: row.wisenroll_code,
+  fullName: row.full_name,
+  status: row.status,
+  customerNumber: row.customer_number,
+  customerSince: row.customer_since?.toISOString() ?? null,
+  pushFinishedAt: row.push_finished_at?.toISOString() ?? null,
+  identityIndex: row.identity_index,
+  personIndex: row.person_index,
+  mainDocLast4: row.main_doc_last4,
+});
+
+type TRawDecision = {
+  id: string;
+  enrollment_id: string;
+  kind: TDecision["kind"];
+  identity_index: string;
+  person_index: string | null;
+  other_enrollment_id: string | null;
+  decided_by_id: string;
+  decided_by: string;
+  confirmed_by: string | null;
+  reason: string;
+  decided_at: string;
+};
+
+// JSON of the rows below: one round trip brings the peers and the decisions together.
+type TJsonPeer = Omit<TRawPeer, "customer_since" | "push_finished_at"> & { customer_since: string | null; push_finished_at: string | null };
+
+const fromJsonPeer = (row: TJsonPeer): TPeer =>
+  toPeer({ ...row, customer_since: row.customer_since === null ? null : new Date(row.customer_since), push_finished_at: row.push_finished_at === null ? null : new Date(row.push_finished_at) });
+
+const toDecision = (row: TRawDecision): TDecision => ({
+  id: row.id,
+  enrollmentId: row.enrollment_id,
+  kind: row.kind,
+  identityIndex: row.identity_index,
+  personIndex: row.person_index,
+  otherEnrollmentId: row.other_enrollment_id,
+  decidedById: row.decided_by_id,
+  decidedBy: row.decided_by,
+  confirmedBy: row.confirmed_by,
+  reason: row.reason,
+  decidedAt: new Date(row.decided_at).toISOString(),
+});
+
+/**
+ * Every enrollment sharing an identity or person index with one of the enrollments `selves` names
+ * (themselves included), and the decisions taken on them or naming them, in one statement.
+ */
+async function readAround(db: TDb, selves: Prisma.Sql): Promise<{ peers: TPeer[]; decisions: TDecision[] }> {
+  const [row] = await db.$queryRaw<{ peers: TJsonPeer[]; decisions: TRawDecision[] }[]>`
+    WITH selves AS (SELECT id, identity_index, person_index FROM enrollments WHERE id = ANY(${selves})),
+    -- a UNION of three index lookups: an OR over subqueries would read the whole table
+    peers AS (
+      SELECT ${peerColumns} FROM enrollments WHERE identity_index IN (SELECT identity_index FROM selves)
+      UNION SELECT ${peerColumns} FROM enrollments WHERE person_index IN (SELECT person_index FROM selves)
+      UNION SELECT ${peerColumns} FROM enrollments WHERE id IN (SELECT id FROM selves)),
+    decisions AS (
+      SELECT d.id::text, d.enrollment_id::text, d.kind::text AS kind, d.identity_index, d.person_index, d.other_enrollment_id::text,
+             d.decided_by_id::text, u.display_name AS decided_by, c.display_name AS confirmed_by, d.reason, d.decided_at
+      FROM identity_decisions d
+      JOIN users u ON u.id = d.decided_by_id
+      LEFT JOIN users c ON c.id = d.confirmed_by_id
+      WHERE d.id IN (
+        SELECT id FROM identity_decisions WHERE enrollment_id IN (SELECT id FROM selves)
+        UNION SELECT id FROM identity_decisions WHERE other_enrollment_id IN (SELECT id FROM selves)))
+    SELECT (SELECT coalesce(json_agg(peers), '[]'::json) FROM peers) AS peers,
+           (SELECT coalesce(json_agg(decisions ORDER BY decided_at DESC, id DESC), '[]'::json) FROM decisions) AS decisions`;
+  return { peers: (row?.peers ?? []).map(fromJsonPeer), decisions: (row?.decisions ?? []).map(toDecision) };
+}
+
+const matchAll = (selves: readonly TPeer[], peers: readonly TPeer[], decisions: readonly TDecision[]) =>
+  new Map(
+    selves.map((self) => [
+      self.id,
+      matchIdentity(
+        self,
+        peers.filter((peer) => peer.id !== self.id && ((self.identityIndex !== null && peer.identityIndex === self.identityIndex) || (self.personIndex !== null && peer.personIndex === self.personIndex))),
+        decisions,
+      ),
+    ]),
+  );
+
+/** The match of each of `selves` (rows the caller read already), by enrollment id. */
+export async function readIdentityMatches(db: TDb, selves: readonly TPeer[]): Promise<Map<string, TIdentityMatch>> {
+  if (selves.length === 0) return new Map();
+  const { peers, decisions } = await readAround(db, Prisma.sql`${selves.map((self) => self.id)}::uuid[]`);
+  return matchAll(selves, peers, decisions);
+}
+
+/** One enrollment as matching sees it, or null when it does not exist. */
+export async function readPeer(db: TDb, enrollmentId: string): Promise<TPeer | null> {
+  const rows = await db.$queryRaw<TRawPeer[]>`SELECT ${peerColumns} FROM enrollments WHERE id = ${enrollmentId}::uuid`;
+  return rows[0] ? toPeer(rows[0]) : null;
+}
+
+/** One enrollment and its match (one statement), or null when it does not exist. */
+export async function readIdentity(db: TDb, enrollmentId: string): Promise<{ self: TPeer; match: TIdentityMatch } | null> {
+  const { peers, decisions } = await readAround(db, Prisma.sql`ARRAY[${enrollmentId}::uuid]`);
+  const self = peers.find((peer) => peer.id === enrollmentId);
+  if (!self) return null;
+  return { self, match: matchAll([self], peers, decisions).get(self.id)! };
+}
+
+/** The match of one enrollment, or null when it does not exist. */
+export async function readIdentityMatch(db: TDb, enrollmentId: string): Promise<TIdentityMatch | null> {
+  return (await readIdentity(db, enrollmentId))?.match ?? null;
+}

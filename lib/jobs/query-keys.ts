@@ -1,0 +1,5 @@
+/** TanStack Query keys of the worker's liveness, from one place. */
+export const workerKeys = {
+  all: ["worker"] as const,
+  liveness: () => ["worker", "liveness"] as const,
+};

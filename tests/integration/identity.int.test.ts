@@ -1,0 +1,181 @@
+// One person, one customer (issue 13): enrollments of one main document are one customer to the
+// core. Against a strict sandbox core, which refuses a second create for a document it has (409).
+import fs from "node:fs";
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { readIdentityMatch } from "@/lib/enrollment/identity-matches";
+import { decideConflict, dismissDuplicate } from "@/lib/enrollment/identity-decisions";
+import { saveSection } from "@/lib/enrollment/save-section";
+import { intakeEnrollment } from "@/lib/intake/intake-enrollment";
+import { parseIntake } from "@/lib/intake/parse-intake";
+import { listEnrollments } from "@/lib/queue/list-enrollments";
+import { parseQueueFilters, queueDefaults } from "@/lib/queue/queue-filters";
+import { runPush } from "@/lib/push/pipeline";
+import { requestPush } from "@/lib/push/request-push";
+import { uniqueCode } from "./db";
+import { actor, loadCalls, prisma, pushDatabase, pushDeps, queuePush, startCore, usePushDatabase, TEST_INTAKE_KEY_HASH, type TCoreHarness } from "./push-helpers";
+
+let lockPool: pg.Pool;
+let harness: TCoreHarness;
+let database: Awaited<ReturnType<typeof pushDatabase>>;
+
+beforeAll(async () => {
+  database = await pushDatabase("identity");
+  usePushDatabase(database.db);
+  lockPool = new pg.Pool({ connectionString: database.url, max: 24 });
+});
+afterEach(async () => {
+  await harness?.stop().catch(() => undefined);
+});
+afterAll(async () => {
+  await lockPool.end();
+  await database.drop();
+});
+
+type TPerson = { document: string; first?: string; last?: string; birthDate?: string };
+
+/** Seed example 1 as another enrollment of the person given (its own wisenroll code). */
+async function enroll(person: TPerson): Promise<string> {
+  const body = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-1.json", "utf8"));
+  body.client_info.wisenroll_code = uniqueCode();
+  if (person.first) body.client_info.first_name = person.first;
+  if (person.last) body.client_info.last_name = person.last;
+  if (person.birthDate) body.client_info.birth_date = person.birthDate;
+  body.client_documents.find((d: { main: number }) => d.main === 1).document_number = person.document;
+  const parsed = parseIntake(JSON.stringify(body));
+  if (!parsed.ok) throw new Error("fixture rejected by intake");
+  const result = await intakeEnrollment(prisma, { ...parsed, actor, keyHash: TEST_INTAKE_KEY_HASH });
+  if (result.kind !== "created") throw new Error(`intake: ${result.kind}`);
+  return result.enrollment.id;
+}
+
+const sentCustomerNumbers = async (id: string) =>
+  (await loadCalls(id)).filter((call) => call.step === "core_customer").map((call) => (JSON.parse(call.requestBody) as { client_info: { customer_number: number | null } }).client_info.customer_number);
+
+async function officer(name: string) {
+  return prisma.user.create({ data: { username: `${name}-${uniqueCode(8).toLowerCase()}`, displayName: name, role: "officer", passwordHash: "x" } });
+}
+
+describe("one person, one customer", () => {
+  it("a second enrollment of one identity is matched on arrival and its push sends the first's customer number", async () => {
+    harness = await startCore();
+    const document = `ID-${uniqueCode(9)}`;
+    const first = await enroll({ document });
+    await queuePush(first, []);
+    expect(await runPush(pushDeps(harness, lockPool), first)).toEqual({ kind: "settled", status: "pushed" });
+    const { customerNumber } = await prisma.enrollment.findUniqueOrThrow({ where: { id: first }, select: { customerNumber: true } });
+
+    // the same document typed another way (dashes, lower case) is the same identity
+    const second = await enroll({ document: document.toLowerCase().replace("-", " - ") });
+    const match = await readIdentityMatch(prisma, second);
+    expect(match?.customer).toMatchObject({ number: String(customerNumber), own: false, from: { id: first } });
+    expect(match?.conflict).toBeNull();
+    // the queue row says so too
+    const { wisenrollCode } = await prisma.enrollment.findUniqueOrThrow({ where: { id: first }, select: { wisenrollCode: true } });
+    const [row] = (await listEnrollments(prisma, queueDefaults(parseQueueFilters({ q: document }), { ownsEnrollments: false }), { scope: { kind: "all" }, userId: "00000000-0000-7000-8000-000000000000" })).rows.filter((r) => r.id === second);
+    expect(row?.identity).toMatchObject({ customer: { number: String(customerNumber), own: false, fromCode: wisenrollCode }, blocked: false });
+
+    await queuePush(second, []);
+    expect(await runPush(pushDeps(harness, lockPool), second)).toEqual({ kind: "settled", status: "pushed" });
+    expect(await sentCustomerNumbers(second)).toEqual([Number(customerNumber)]);
+    expect(harness.sandbox.ledger.snapshot().customers).toHaveLength(1);
+    const after = await prisma.enrollment.findUniqueOrThrow({ where: { id: second }, select: { customerNumber: true, customerSince: true } });
+    expect(after.customerNumber).toBe(customerNumber);
+    expect(after.customerSince).not.toBeNull();
+  });
+
+  it("20 concurrent pushes of 10 identities make exactly 10 creates, then updates with the numbers they returned", async () => {
+    harness = await startCore(5000);
+    const people = Array.from({ length: 10 }, () => `C-${uniqueCode(10)}`);
+    const ids = (await Promise.all(people.map(async (document) => [await enroll({ document }), await enroll({ document })]))).flat();
+    for (const id of ids) await queuePush(id, []);
+    const results = await Promise.all(ids.map((id) => runPush(pushDeps(harness, lockPool), id)));
+    expect(results.every((result) => result.kind === "settled" && result.status === "pushed")).toBe(true);
+
+    const sent = (await Promise.all(ids.map(sentCustomerNumbers))).flat();
+    expect(sent.filter((number) => number === null)).toHaveLength(10);
+    expect(sent).toHaveLength(20);
+    const ledger = harness.sandbox.ledger.snapshot();
+    expect(ledger.customers).toHaveLength(10);
+    expect(ledger.customers.every((customer) => customer.writes === 2)).toBe(true);
+    // both enrollments of each person hold the one number
+    for (let i = 0; i < ids.length; i += 2) {
+      const [a, b] = await Promise.all([ids[i]!, ids[i + 1]!].map((id) => prisma.enrollment.findUniqueOrThrow({ where: { id }, select: { customerNumber: true } })));
+      expect(a!.customerNumber).not.toBeNull();
+      expect(a!.customerNumber).toBe(b!.customerNumber);
+    }
+  });
+
+  it("one document under another name blocks the push until an officer decides; 'same person' pushes an update", async () => {
+    harness = await startCore();
+    const document = `X-${uniqueCode(9)}`;
+    const first = await enroll({ document, first: "ANA", last: "MATOS" });
+    await queuePush(first, []);
+    await runPush(pushDeps(harness, lockPool), first);
+    const second = await enroll({ document, first: "ANA", last: "NUNEZ" });
+    const { version } = await prisma.enrollment.findUniqueOrThrow({ where: { id: second }, select: { version: true } });
+
+    expect((await readIdentityMatch(prisma, second))?.conflict?.with.map((peer) => peer.id)).toEqual([first]);
+    expect(await requestPush(prisma, { enrollmentId: second, expectedVersion: version, products: [], actor })).toEqual({ kind: "identity_conflict" });
+
+    const oscar = await officer("oscar");
+    expect(await decideConflict(prisma, { enrollmentId: second, decision: "different_person", reason: "another woman", actor: { id: oscar.id, label: oscar.username } })).toEqual({ kind: "decided" });
+    expect(await requestPush(prisma, { enrollmentId: second, expectedVersion: version, products: [], actor })).toEqual({ kind: "different_person" });
+
+    await decideConflict(prisma, { enrollmentId: second, decision: "same_person", reason: "married, new last name", actor: { id: oscar.id, label: oscar.username } });
+    await queuePush(second, []);
+    expect(await runPush(pushDeps(harness, lockPool), second)).toEqual({ kind: "settled", status: "pushed" });
+    const { customerNumber } = await prisma.enrollment.findUniqueOrThrow({ where: { id: first }, select: { customerNumber: true } });
+    expect(await sentCustomerNumbers(second)).toEqual([Number(customerNumber)]);
+    const audit = await prisma.auditEvent.findMany({ where: { targetId: second, action: { in: ["identity.conflict_decided", "enrollment.push_refused"] } } });
+    expect(audit.map((event) => event.action).sort()).toEqual(["enrollment.push_refused", "enrollment.push_refused", "identity.conflict_decided", "identity.conflict_decided"]);
+  });
+
+  it("dismissing a possible duplicate needs a second officer, and both steps are audited", async () => {
+    const person = { first: "DUPLI", last: uniqueCode(8), birthDate: "1980-03-04" };
+    const a = await enroll({ ...person, document: `D-${uniqueCode(9)}` });
+    const b = await enroll({ ...person, document: `D-${uniqueCode(9)}` });
+    expect((await readIdentityMatch(prisma, a))?.duplicates.map((entry) => entry.peer.id)).toEqual([b]);
+    const olga = await officer("olga");
+    const oscar = await officer("oscar");
+
+    process.env.FOUR_EYES = "on";
+    try {
+      const dismiss = (user: { id: string; username: string }, enrollmentId = a, otherEnrollmentId = b) =>
+        dismissDuplicate(prisma, { enrollmentId, otherEnrollmentId, reason: "different fathers' names", actor: { id: user.id, label: user.username } });
+      expect(await dismiss(olga)).toEqual({ kind: "proposed" });
+      // still a warning on both sides, with the proposal
+      expect((await readIdentityMatch(prisma, b))?.duplicates[0]?.proposal?.decidedById).toBe(olga.id);
+      expect(await dismiss(olga, b, a)).toEqual({ kind: "four_eyes" });
+      expect((await readIdentityMatch(prisma, a))?.duplicates).toHaveLength(1);
+      expect(await dismiss(oscar, b, a)).toEqual({ kind: "dismissed" });
+      expect((await readIdentityMatch(prisma, a))?.duplicates).toEqual([]);
+      expect((await readIdentityMatch(prisma, b))?.duplicates).toEqual([]);
+    } finally {
+      delete process.env.FOUR_EYES;
+    }
+    const audit = await prisma.auditEvent.findMany({ where: { action: { startsWith: "identity.duplicate" }, targetId: { in: [a, b] } }, orderBy: { id: "asc" } });
+    expect(audit.map((event) => [event.action, event.actorId])).toEqual([
+      ["identity.duplicate_dismissal_proposed", olga.id],
+      ["identity.duplicate_dismissal_refused", olga.id],
+      ["identity.duplicate_dismissed", oscar.id],
+    ]);
+  });
+
+  it("a pushed enrollment edited later is 'update pending', not 'ready'", async () => {
+    harness = await startCore();
+    const id = await enroll({ document: `U-${uniqueCode(9)}` });
+    await queuePush(id, []);
+    await runPush(pushDeps(harness, lockPool), id);
+    const saved = await saveSection(prisma, {
+      enrollmentId: id,
+      expectedSectionVersion: 0,
+      section: "client_entity_branch",
+      value: { branch_code: "02", branch_name: "Branch 02" },
+      actor,
+    });
+    expect(saved).toMatchObject({ kind: "saved", status: "update_pending" });
+    await queuePush(id, []);
+    expect(await runPush(pushDeps(harness, lockPool), id)).toEqual({ kind: "settled", status: "pushed" });
+  });
+});
