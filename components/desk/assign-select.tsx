@@ -19,7 +19,7 @@ export function AssignSelect({ id, officers, disabled, onAssign }: { id: string;
         <NativeSelect id={id} value={assignee} onChange={(event) => setAssignee(event.target.value)}>
           <option value="">{t("chooseOfficer")}</option>
           {officers.map((officer) => (
-            <option key={officer.id} value={officer.id}>
+            <option key={officer.id} value={officer.id} translate="no">
               {officer.name}
             </option>
           ))}

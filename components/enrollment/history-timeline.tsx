@@ -50,7 +50,7 @@ export function HistoryTimeline({ revisions, notes, pushes, receivedAt }: { revi
               <p className="text-sm font-medium">
                 {t("historyNote", { who: entry.note.author })} {time(entry.at)}
               </p>
-              <p className="mt-1 whitespace-pre-line rounded-md bg-muted p-2 text-sm" data-testid="note-body">
+              <p className="mt-1 whitespace-pre-line rounded-md bg-muted p-2 text-sm" data-testid="note-body" translate="no">
                 {noteParts(entry.note.body).map((part, index) => {
                   if ("text" in part) return part.text;
                   const user = entry.note.mentions.find((mention) => mention.username === part.mention);

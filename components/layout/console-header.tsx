@@ -24,7 +24,7 @@ export async function ConsoleHeader({ user }: { user: TCurrentUser }) {
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span data-testid="current-user">
-            {user.displayName} · <span className="text-muted-foreground">{t(`app.role.${user.role}`)}</span>
+            <span translate="no">{user.displayName}</span> · <span className="text-muted-foreground">{t(`app.role.${user.role}`)}</span>
           </span>
           <Link href="/account/password" className="text-muted-foreground hover:underline">
             {t("nav.password")}

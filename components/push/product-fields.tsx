@@ -37,7 +37,7 @@ export function ProductFields({ enrollmentId, index, productCodes, onRemove }: T
           <option value="">{t("choose")}</option>
           {inactive && <option value={inactive}>{t("inactiveOption", { code: inactive })}</option>}
           {productCodes.map((option) => (
-            <option key={option.code} value={option.code}>
+            <option key={option.code} value={option.code} translate="no">
               {option.code} · {option.name}
             </option>
           ))}

@@ -48,7 +48,7 @@ export function QueueFiltersForm({ filters, branches, officers, ownsEnrollments,
         name="owner"
         label={t("queue.ownerFilter")}
         value={filters.owner}
-        options={[...owners.map((owner) => ({ value: owner, label: t(`queue.owners.${owner}`) })), ...officers.map((officer) => ({ value: officer.id, label: officer.name }))]}
+        options={[...owners.map((owner) => ({ value: owner, label: t(`queue.owners.${owner}`) })), ...officers.map((officer) => ({ value: officer.id, label: officer.name, data: true as const }))]}
       />
       <DayRangeFields ids={{ from: "from", to: "to" }} labels={{ from: t("queue.from"), to: t("queue.to") }} values={filters} problem={rangeProblem} />
       <FilterSelect id="sort" name="sort" label={t("queue.sort")} value={filters.sort} options={sorts.map((sort) => ({ value: sort, label: t(`queue.sorts.${sort}`) }))} />

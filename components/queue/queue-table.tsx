@@ -134,7 +134,7 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
             </td>
             <td className="px-3 py-2">{row.branchName ?? row.branchCode ?? "—"}</td>
             <td className="px-3 py-2" data-testid="queue-owner">
-              {row.owner ? (desk && row.owner.id === desk.userId ? t("desk.me") : row.owner.name) : <span className="text-muted-foreground">{t("desk.unassigned")}</span>}
+              {row.owner ? (desk && row.owner.id === desk.userId ? t("desk.me") : <span translate="no">{row.owner.name}</span>) : <span className="text-muted-foreground">{t("desk.unassigned")}</span>}
             </td>
             <td className="px-3 py-2" title={format.dateTime(new Date(row.receivedAt), "moment")}>
               <time dateTime={row.receivedAt}>{format.relativeTime(new Date(row.receivedAt), now)}</time>

@@ -7,7 +7,8 @@ import { cn } from "@/lib/utils";
 
 /** The fields of a filter bar (the queue's, the AML queue's): a label over each control. */
 
-type TOption = { value: string; label: string };
+/** `data`: the label is data (a person's or a branch's name), not the interface: never translated. */
+type TOption = { value: string; label: string; data?: true };
 
 /** A select of a filter bar; `anyLabel` adds the empty "no filter" option first. */
 export function FilterSelect({ id, name, label, value, anyLabel, options, className }: {
@@ -25,7 +26,7 @@ export function FilterSelect({ id, name, label, value, anyLabel, options, classN
       <NativeSelect id={id} name={name} defaultValue={value ?? ""}>
         {anyLabel !== undefined && <option value="">{anyLabel}</option>}
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} translate={option.data ? "no" : undefined}>
             {option.label}
           </option>
         ))}
@@ -52,6 +53,7 @@ export function FilterInput({ id, label, value, className, ...input }: Omit<Comp
 export const branchOption = (branch: { code: string; name: string | null }): TOption => ({
   value: branch.code,
   label: branch.name ? `${branch.code} · ${branch.name}` : branch.code,
+  data: true,
 });
 
 /**

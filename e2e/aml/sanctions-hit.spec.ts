@@ -41,7 +41,7 @@ test("[COMPLIANCE] sees a sanctions hit and its timeline", async ({ page }) => {
 
   const timeline = page.getByTestId("aml-timeline");
   await expect(timeline).toContainText("Received from the onboarding app");
-  await expect(timeline).toContainText("officer asked to push this enrollment to the core");
+  await expect(timeline).toContainText("Olga Officer asked to push this enrollment to the core");
   await expect(timeline).toContainText("Core: core_customer, attempt 1");
   await expect(timeline).toContainText("AMLYZE: simplified-customer, attempt 1");
   await expect(timeline).toContainText("AML submission for push 1");

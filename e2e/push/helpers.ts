@@ -90,17 +90,30 @@ export const pipeline = (page: Page) => page.getByTestId("pipeline");
 export const productStep = (page: Page, code: string) => pipeline(page).getByTestId("pipeline-product").filter({ has: page.getByRole("heading", { name: new RegExp(`^${code} ·`) }) });
 export const pushDialog = (page: Page) => page.getByRole("alertdialog", { name: "Push this enrollment to the core?" });
 
-/** Opens the confirmation, lets `check` look at it, and pushes. */
-export async function pushFromDialog(page: Page, check?: (dialog: Locator) => Promise<void>) {
-  await pushSection(page).getByRole("button", { name: "Push to core" }).click();
-  const dialog = pushDialog(page);
+/**
+ * Opens the confirmation, lets `check` look at it, and pushes. `update`: the core already has the
+ * customer (a customer number is set), so the push is offered as "Push update" of that customer.
+ */
+export async function pushFromDialog(page: Page, check?: (dialog: Locator) => Promise<void>, options: { update?: boolean } = {}) {
+  const action = options.update ? "Push update" : "Push to core";
+  await pushSection(page).getByRole("button", { name: action }).click();
+  const dialog = options.update ? page.getByRole("alertdialog", { name: /^Update customer \d+ in the core\?$/ }) : pushDialog(page);
   // the dialog's code loads on demand: allow for a slow first fetch
   await expect(dialog).toBeVisible({ timeout: 10_000 });
   // focus starts inside the dialog (on Cancel, the safe choice)
   await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
   if (check) await check(dialog);
-  await dialog.getByRole("button", { name: "Push to core" }).click();
+  await dialog.getByRole("button", { name: action }).click();
   await expect(dialog).toBeHidden();
+}
+
+/** Opens the queue searched for one enrollment's code (an officer's desk lists the oldest first, so a new one may be pages away). */
+export async function searchQueue(page: Page, code: string) {
+  await page.goto("/queue");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Search").fill(code);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/[?&]qt=/);
 }
 
 /** Marks the document, so a test can tell that what it saw arrived without a reload. */

@@ -2,7 +2,7 @@
 // main document, pushes an update rather than a second create, and keeps a pushed customer visible.
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "../fixtures";
-import { coreRecordOf, intakeFixture, outcomeOf, pipeline, pushFromDialog, pushSection, type TFixture } from "./helpers";
+import { coreRecordOf, intakeFixture, outcomeOf, pipeline, pushFromDialog, pushSection, searchQueue, type TFixture } from "./helpers";
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -26,7 +26,7 @@ test("[OFFICER] sees that the person is already a customer and pushes an update"
   // the same person again, months later: another enrollment with the same main document
   const second = await intakeFixture(page.request, undefined, undefined, first);
   const already = new RegExp(`^Already customer ${customer} in the core \\(pushed from enrollment ${first.code} on .+\\)$`);
-  await page.goto("/queue");
+  await searchQueue(page, second.code);
   await expect(queueRow(page, second).getByTestId("queue-identity").getByText(already)).toBeVisible();
 
   await page.goto(`/enrollments/${second.id}`);
@@ -69,7 +69,7 @@ test('[OFFICER] a pushed enrollment edited later shows "update pending"', async 
   // the last editor may not push it (four-eyes), but is offered an update, not a first push
   await expect(pushSection(officer).getByRole("button", { name: "Push update" })).toBeDisabled();
 
-  await officer.goto("/queue");
+  await searchQueue(officer, fixture.code);
   const row = queueRow(officer, fixture);
   await expect(row.getByText("Update pending", { exact: true })).toBeVisible();
   await expect(row.getByTestId("queue-identity")).toContainText(`Customer ${customer} in the core`);

@@ -160,7 +160,7 @@ test("[OFFICER] the same field saved by two officers: one conflict, named, shown
   await expect(alert).toBeVisible();
   // saving before choosing is refused, with the reason
   await saveButton(contact(second)).click();
-  await expect(contact(second).getByRole("alert").filter({ hasText: "Not saved: first choose which value to keep for Email." })).toBeVisible();
+  await expect(contact(second).getByRole("alert").filter({ hasText: "Not saved: first choose which value to keep for Contact · Email." })).toBeVisible();
   await choice.getByRole("button", { name: "Keep mine" }).click();
   await saveButton(contact(second)).click();
   await expect(contact(second).getByRole("status")).toHaveText("Saved. 1 change.");

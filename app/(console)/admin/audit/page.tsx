@@ -74,7 +74,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <span className="font-mono text-xs">{event.actorLabel}</span>
               ) : (
                 <>
-                  {event.actorName}
+                  <span translate="no">{event.actorName}</span>
                   <span className="block font-mono text-xs text-muted-foreground">{event.actorLabel}</span>
                 </>
               )}

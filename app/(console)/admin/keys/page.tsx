@@ -29,7 +29,7 @@ export default async function IntakeKeysPage() {
       >
         {keys.map((key) => (
           <tr key={key.id} className="border-t border-border" data-testid="intake-key-row">
-            <td className="px-3 py-2">{key.name}</td>
+            <td className="px-3 py-2" translate="no">{key.name}</td>
             <td className="px-3 py-2 font-mono">{key.prefix}…</td>
             <td className="px-3 py-2">{when(key.createdAt)}</td>
             <td className="px-3 py-2">{key.lastUsedAt ? when(key.lastUsedAt) : t("never")}</td>

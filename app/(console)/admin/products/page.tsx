@@ -28,8 +28,8 @@ export default async function ProductCodesPage() {
                 {row.code}
               </Link>
             </td>
-            <td className="px-3 py-2">{row.name}</td>
-            <td className="px-3 py-2 text-muted-foreground">{row.description}</td>
+            <td className="px-3 py-2" translate="no">{row.name}</td>
+            <td className="px-3 py-2 text-muted-foreground" translate="no">{row.description}</td>
             <td className="px-3 py-2">
               <Badge tone={row.active ? "success" : "neutral"}>{row.active ? t("active") : t("inactive")}</Badge>
             </td>

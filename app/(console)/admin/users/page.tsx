@@ -48,7 +48,7 @@ export default async function UsersPage() {
               )}
               {user.id === me.id && <span className="ml-1 font-sans text-xs text-muted-foreground">{t("you")}</span>}
             </td>
-            <td className="px-3 py-2">{user.displayName}</td>
+            <td className="px-3 py-2" translate="no">{user.displayName}</td>
             <td className="px-3 py-2">{tRole(user.role)}</td>
             <td className="space-x-1 px-3 py-2">
               <Badge tone={user.disabled ? "danger" : "success"}>{user.disabled ? t("disabled") : t("active")}</Badge>

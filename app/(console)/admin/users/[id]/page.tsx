@@ -25,7 +25,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </Link>
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">
-          {user.displayName} <span className="font-mono text-base text-muted-foreground">{user.username}</span>
+          <span translate="no">{user.displayName}</span> <span className="font-mono text-base text-muted-foreground">{user.username}</span>
         </h1>
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <span>{tRole(user.role)}</span>
