@@ -10,7 +10,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { generateEnrollment } from "@/lib/enrollment/generate";
 import { mainDocument } from "@/lib/enrollment/identity";
-import { readIdentityMatch } from "@/lib/enrollment/identity-matches";
+import { ALL_BRANCHES, readIdentityMatch } from "@/lib/enrollment/identity-matches";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { extractQueueColumns } from "@/lib/intake/extract-columns";
 import { sealSearch } from "@/lib/search/search-token";
@@ -118,13 +118,13 @@ async function lookups(databaseUrl: string, ids: string[]) {
     const baseline: number[] = [];
     let matched = 0;
     // warm-up: plans and connections
-    for (const id of ids.slice(0, 50)) await readIdentityMatch(db, id);
+    for (const id of ids.slice(0, 50)) await readIdentityMatch(db, id, ALL_BRANCHES);
     for (const id of ids) {
       let started = performance.now();
       await db.$queryRaw`SELECT id, status, customer_number, identity_index, person_index FROM enrollments WHERE id = ${id}::uuid`;
       baseline.push(performance.now() - started);
       started = performance.now();
-      const match = await readIdentityMatch(db, id);
+      const match = await readIdentityMatch(db, id, ALL_BRANCHES);
       lookup.push(performance.now() - started);
       if (match && (match.customer || match.samePerson.length > 0 || match.duplicates.length > 0)) matched += 1;
     }

@@ -21,11 +21,12 @@ export async function IdentityBlock({ enrollmentId, match, noIdentity, canDecide
   const tStatus = await getTranslations("status");
   const format = await getFormatter();
   const status = (value: string) => (tStatus.has(value as "ready") ? tStatus(value as "ready") : value);
-  const code = (peer: TPeerRef) => peer.wisenrollCode ?? peer.id.slice(0, 8);
+  // an enrollment of another branch is named as such: the reader may not open it
+  const code = (peer: TPeerRef) => (peer.otherBranch ? t("otherBranch") : (peer.wisenrollCode ?? peer.id.slice(0, 8)));
   // the other enrollments named in a warning, to open them
   const links = (peers: readonly TPeerRef[]) => (
     <p className="flex flex-wrap gap-3">
-      {peers.map((peer) => (
+      {peers.filter((peer) => !peer.otherBranch).map((peer) => (
         <Link key={peer.id} href={`/enrollments/${peer.id}`} className="text-brand hover:underline">
           {t("open", { code: code(peer) })}
         </Link>
@@ -33,6 +34,11 @@ export async function IdentityBlock({ enrollmentId, match, noIdentity, canDecide
     </p>
   );
   const customer = match?.customer ?? null;
+  const customerFrom =
+    customer &&
+    (customer.since
+      ? t("customerFrom", { number: customer.number, code: code(customer.from), date: format.dateTime(new Date(customer.since), { dateStyle: "medium" }) })
+      : t("customerFromUndated", { number: customer.number, code: code(customer.from) }));
   const samePerson = (match?.samePerson ?? []).filter((peer) => customer?.own === true || peer.id !== customer?.from.id);
   const conflict = match?.conflict ?? null;
   const allDuplicates = match?.duplicates ?? [];
@@ -50,12 +56,12 @@ export async function IdentityBlock({ enrollmentId, match, noIdentity, canDecide
         <p className="font-medium" data-testid="identity-customer">
           {customer.own ? (
             t("customerOwn", { number: customer.number })
+          ) : customer.from.otherBranch ? (
+            customerFrom
           ) : (
             // the whole sentence links to the enrollment the customer came from
             <Link href={`/enrollments/${customer.from.id}`} className="text-brand hover:underline">
-              {customer.since
-                ? t("customerFrom", { number: customer.number, code: code(customer.from), date: format.dateTime(new Date(customer.since), { dateStyle: "medium" }) })
-                : t("customerFromUndated", { number: customer.number, code: code(customer.from) })}
+              {customerFrom}
             </Link>
           )}
         </p>
@@ -64,9 +70,13 @@ export async function IdentityBlock({ enrollmentId, match, noIdentity, canDecide
         <ul className="list-disc space-y-1 pl-5">
           {samePerson.map((peer) => (
             <li key={peer.id}>
-              <Link href={`/enrollments/${peer.id}`} className="text-brand hover:underline">
-                {t("samePerson", { code: code(peer), status: status(peer.status) })}
-              </Link>
+              {peer.otherBranch ? (
+                t("samePerson", { code: code(peer), status: status(peer.status) })
+              ) : (
+                <Link href={`/enrollments/${peer.id}`} className="text-brand hover:underline">
+                  {t("samePerson", { code: code(peer), status: status(peer.status) })}
+                </Link>
+              )}
             </li>
           ))}
         </ul>
@@ -93,7 +103,7 @@ export async function IdentityBlock({ enrollmentId, match, noIdentity, canDecide
       {duplicates.map(({ peer, proposal }) => (
         <div key={peer.id} className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3" data-testid="identity-duplicate">
           <h3 className="font-medium">{t("duplicateTitle")}</h3>
-          <p>{t("duplicateText", { code: code(peer), name: peer.fullName, status: status(peer.status), last4: peer.mainDocLast4 || "—" })}</p>
+          <p>{t("duplicateText", { code: code(peer), name: peer.fullName || "—", status: status(peer.status), last4: peer.mainDocLast4 || "—" })}</p>
           {links([peer])}
           {proposal && <p>{t("duplicateProposed", { who: proposal.decidedBy, reason: proposal.reason })}</p>}
           {canDecide && (!proposal || proposal.decidedById !== viewerId) && (

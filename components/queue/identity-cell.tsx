@@ -10,6 +10,7 @@ export function IdentityCell({ identity }: { identity: TIdentitySummary }) {
   const tStatus = useTranslations("status");
   const format = useFormatter();
   const { customer, samePerson } = identity;
+  const fromCode = customer?.fromOtherBranch ? t("otherBranch") : (customer?.fromCode ?? "—");
   const statusText = (status: string) => (tStatus.has(status as "ready") ? tStatus(status as "ready") : status);
   return (
     <div className="space-y-1 text-xs" data-testid="queue-identity">
@@ -17,13 +18,13 @@ export function IdentityCell({ identity }: { identity: TIdentitySummary }) {
         (customer.own ? (
           <p className="font-medium">{t("customerOwn", { number: customer.number })}</p>
         ) : customer.since ? (
-          <p className="font-medium">{t("customerFrom", { number: customer.number, code: customer.fromCode ?? "—", date: format.dateTime(new Date(customer.since), { dateStyle: "medium" }) })}</p>
+          <p className="font-medium">{t("customerFrom", { number: customer.number, code: fromCode, date: format.dateTime(new Date(customer.since), { dateStyle: "medium" }) })}</p>
         ) : (
-          <p className="font-medium">{t("customerFromUndated", { number: customer.number, code: customer.fromCode ?? "—" })}</p>
+          <p className="font-medium">{t("customerFromUndated", { number: customer.number, code: fromCode })}</p>
         ))}
       {samePerson && (
         <p>
-          {t("samePerson", { code: samePerson.wisenrollCode ?? "—", status: statusText(samePerson.status) })}
+          {t("samePerson", { code: samePerson.otherBranch ? t("otherBranch") : (samePerson.wisenrollCode ?? "—"), status: statusText(samePerson.status) })}
           {identity.moreSamePerson > 0 && ` ${t("moreSamePerson", { count: identity.moreSamePerson })}`}
         </p>
       )}

@@ -10,7 +10,7 @@ import { recordAudit, type TAuditActor } from "@/lib/audit/record-audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { readSwitch } from "@/lib/settings/switches";
 import type { TDecideConflictResult, TDismissDuplicateResult } from "./identity-decision-input";
-import { readIdentity } from "./identity-matches";
+import { ALL_BRANCHES, readIdentity } from "./identity-matches";
 import { PUSH_RUNNING } from "./status";
 
 type TActor = TAuditActor & { id: string };
@@ -24,7 +24,7 @@ export async function decideConflict(
     const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM enrollments WHERE id = ${input.enrollmentId}::uuid FOR UPDATE`;
     if (!locked[0]) return { kind: "not_found" };
     if (PUSH_RUNNING.has(locked[0].status)) return { kind: "locked", status: locked[0].status };
-    const { self, match } = (await readIdentity(tx, input.enrollmentId))!;
+    const { self, match } = (await readIdentity(tx, input.enrollmentId, ALL_BRANCHES))!;
     if (!self.identityIndex || !match.conflict) return { kind: "no_conflict" };
     const decision = await tx.identityDecision.create({
       data: {
@@ -59,7 +59,7 @@ export async function dismissDuplicate(
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id::text FROM enrollments WHERE id IN (${input.enrollmentId}::uuid, ${input.otherEnrollmentId}::uuid) ORDER BY id FOR UPDATE`;
     if (!locked.some((row) => row.id === input.enrollmentId)) return { kind: "not_found" };
-    const { self, match } = (await readIdentity(tx, input.enrollmentId))!;
+    const { self, match } = (await readIdentity(tx, input.enrollmentId, ALL_BRANCHES))!;
     const duplicate = match.duplicates.find((entry) => entry.peer.id === input.otherEnrollmentId);
     if (!self.identityIndex || !duplicate) return { kind: "not_duplicate" };
     const audit = (action: string, details: Record<string, string | boolean>) =>

@@ -18,6 +18,8 @@ export type TPeer = {
   identityIndex: string | null;
   personIndex: string | null;
   mainDocLast4: string | null;
+  /** Its branch (client_entity_branch): what a reader outside it may not learn of it is left out. */
+  branchCode: string | null;
 };
 
 /** An officer's decision (identity_decisions), as matching needs it. */
@@ -35,7 +37,12 @@ export type TDecision = {
   decidedAt: string;
 };
 
-export type TPeerRef = Pick<TPeer, "id" | "wisenrollCode" | "fullName" | "status" | "customerNumber" | "mainDocLast4">;
+/**
+ * Another enrollment as a reader is shown it. `otherBranch`: outside the reader's branches, so its
+ * code and name are left out (identity-matches.ts): the reader learns that the core has the
+ * customer, or that the person is enrolled elsewhere, never whose enrollment it is.
+ */
+export type TPeerRef = Pick<TPeer, "id" | "wisenrollCode" | "fullName" | "status" | "customerNumber" | "mainDocLast4" | "branchCode"> & { otherBranch: boolean };
 
 export type TIdentityMatch = {
   /** The core customer of this identity: the enrollment's own, else the one the console created first. */
@@ -55,6 +62,8 @@ const ref = (peer: TPeer): TPeerRef => ({
   status: peer.status,
   customerNumber: peer.customerNumber,
   mainDocLast4: peer.mainDocLast4,
+  branchCode: peer.branchCode,
+  otherBranch: false,
 });
 
 const time = (iso: string | null) => (iso === null ? Number.POSITIVE_INFINITY : Date.parse(iso));
@@ -127,8 +136,8 @@ export function identityBlock(match: TIdentityMatch): "identity_conflict" | "dif
 
 /** What a list row shows of a match: the customer, the first other enrollment of the person, the warnings. */
 export type TIdentitySummary = {
-  customer: { number: string; own: boolean; fromCode: string | null; since: string | null } | null;
-  samePerson: { wisenrollCode: string | null; status: string } | null;
+  customer: { number: string; own: boolean; fromCode: string | null; fromOtherBranch: boolean; since: string | null } | null;
+  samePerson: { wisenrollCode: string | null; otherBranch: boolean; status: string } | null;
   /** Other enrollments of the same person beyond the one named. */
   moreSamePerson: number;
   /** An undecided conflict, or a document decided to be another person's: the push is blocked. */
@@ -141,8 +150,8 @@ export function summarizeIdentity(match: TIdentityMatch): TIdentitySummary {
   const others = match.samePerson.filter((peer) => match.customer?.own === true || peer.id !== match.customer?.from.id);
   const first = others[0];
   return {
-    customer: match.customer && { number: match.customer.number, own: match.customer.own, fromCode: match.customer.from.wisenrollCode, since: match.customer.since },
-    samePerson: first ? { wisenrollCode: first.wisenrollCode, status: first.status } : null,
+    customer: match.customer && { number: match.customer.number, own: match.customer.own, fromCode: match.customer.from.wisenrollCode, fromOtherBranch: match.customer.from.otherBranch, since: match.customer.since },
+    samePerson: first ? { wisenrollCode: first.wisenrollCode, otherBranch: first.otherBranch, status: first.status } : null,
     moreSamePerson: Math.max(0, others.length - 1),
     blocked: identityBlock(match) !== null,
     possibleDuplicates: match.duplicates.length,

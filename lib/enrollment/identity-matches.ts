@@ -3,7 +3,8 @@ import "server-only";
 // the identity and person blind indexes only: the queue's page of rows, or one enrollment.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TDb } from "@/lib/db/types";
-import { matchIdentity, type TDecision, type TIdentityMatch, type TPeer } from "./identity-match";
+import { inScope, type TScope } from "@/lib/desk/scope";
+import { matchIdentity, type TDecision, type TIdentityMatch, type TPeer, type TPeerRef } from "./identity-match";
 
 type TRawPeer = {
   id: string;
@@ -16,11 +17,12 @@ type TRawPeer = {
   identity_index: string | null;
   person_index: string | null;
   main_doc_last4: string | null;
+  branch_code: string | null;
 };
 
 /** The columns behind a TPeer, for any statement over `enrollments`. */
 export const peerColumns = Prisma.sql`id::text, wisenroll_code, full_name, status::text AS status, customer_number::text AS customer_number,
-  customer_since, push_finished_at, identity_index, person_index, main_doc_last4`;
+  customer_since, push_finished_at, identity_index, person_index, main_doc_last4, branch_code`;
 
 export const toPeer = (row: TRawPeer): TPeer => ({
   id: row.id,
@@ -33,6 +35,7 @@ export const toPeer = (row: TRawPeer): TPeer => ({
   identityIndex: row.identity_index,
   personIndex: row.person_index,
   mainDocLast4: row.main_doc_last4,
+  branchCode: row.branch_code,
 });
 
 type TRawDecision = {
@@ -95,23 +98,45 @@ async function readAround(db: TDb, selves: Prisma.Sql): Promise<{ peers: TPeer[]
   return { peers: (row?.peers ?? []).map(fromJsonPeer), decisions: (row?.decisions ?? []).map(toDecision) };
 }
 
-const matchAll = (selves: readonly TPeer[], peers: readonly TPeer[], decisions: readonly TDecision[]) =>
+/** Every branch: the push, the worker and the decisions, which show nobody what they read. */
+export const ALL_BRANCHES: TScope = { kind: "all" };
+
+/** What a reader of `scope` is shown of another enrollment: outside it, neither its code nor its name (nor a link: its id opens nothing). */
+const seenFrom = (scope: TScope) => (peer: TPeerRef): TPeerRef =>
+  inScope(scope, peer.branchCode) ? peer : { ...peer, wisenrollCode: null, fullName: "", branchCode: null, otherBranch: true };
+
+/** The match as a reader of `scope` is shown it: every enrollment it names outside the scope left anonymous. */
+export function matchSeenFrom(match: TIdentityMatch, scope: TScope): TIdentityMatch {
+  if (scope.kind === "all") return match;
+  const seen = seenFrom(scope);
+  return {
+    customer: match.customer && { ...match.customer, from: seen(match.customer.from) },
+    samePerson: match.samePerson.map(seen),
+    conflict: match.conflict && { ...match.conflict, with: match.conflict.with.map(seen) },
+    duplicates: match.duplicates.map((entry) => ({ ...entry, peer: seen(entry.peer) })),
+  };
+}
+
+const matchAll = (selves: readonly TPeer[], peers: readonly TPeer[], decisions: readonly TDecision[], scope: TScope) =>
   new Map(
     selves.map((self) => [
       self.id,
-      matchIdentity(
-        self,
-        peers.filter((peer) => peer.id !== self.id && ((self.identityIndex !== null && peer.identityIndex === self.identityIndex) || (self.personIndex !== null && peer.personIndex === self.personIndex))),
-        decisions,
+      matchSeenFrom(
+        matchIdentity(
+          self,
+          peers.filter((peer) => peer.id !== self.id && ((self.identityIndex !== null && peer.identityIndex === self.identityIndex) || (self.personIndex !== null && peer.personIndex === self.personIndex))),
+          decisions,
+        ),
+        scope,
       ),
     ]),
   );
 
-/** The match of each of `selves` (rows the caller read already), by enrollment id. */
-export async function readIdentityMatches(db: TDb, selves: readonly TPeer[]): Promise<Map<string, TIdentityMatch>> {
+/** The match of each of `selves` (rows the caller read already), by enrollment id, as a reader of `scope` is shown it. */
+export async function readIdentityMatches(db: TDb, selves: readonly TPeer[], scope: TScope): Promise<Map<string, TIdentityMatch>> {
   if (selves.length === 0) return new Map();
   const { peers, decisions } = await readAround(db, Prisma.sql`${selves.map((self) => self.id)}::uuid[]`);
-  return matchAll(selves, peers, decisions);
+  return matchAll(selves, peers, decisions, scope);
 }
 
 /** One enrollment as matching sees it, or null when it does not exist. */
@@ -120,15 +145,15 @@ export async function readPeer(db: TDb, enrollmentId: string): Promise<TPeer | n
   return rows[0] ? toPeer(rows[0]) : null;
 }
 
-/** One enrollment and its match (one statement), or null when it does not exist. */
-export async function readIdentity(db: TDb, enrollmentId: string): Promise<{ self: TPeer; match: TIdentityMatch } | null> {
+/** One enrollment and its match (one statement) as a reader of `scope` is shown it, or null when it does not exist. */
+export async function readIdentity(db: TDb, enrollmentId: string, scope: TScope): Promise<{ self: TPeer; match: TIdentityMatch } | null> {
   const { peers, decisions } = await readAround(db, Prisma.sql`ARRAY[${enrollmentId}::uuid]`);
   const self = peers.find((peer) => peer.id === enrollmentId);
   if (!self) return null;
-  return { self, match: matchAll([self], peers, decisions).get(self.id)! };
+  return { self, match: matchAll([self], peers, decisions, scope).get(self.id)! };
 }
 
-/** The match of one enrollment, or null when it does not exist. */
-export async function readIdentityMatch(db: TDb, enrollmentId: string): Promise<TIdentityMatch | null> {
-  return (await readIdentity(db, enrollmentId))?.match ?? null;
+/** The match of one enrollment as a reader of `scope` is shown it, or null when it does not exist. */
+export async function readIdentityMatch(db: TDb, enrollmentId: string, scope: TScope): Promise<TIdentityMatch | null> {
+  return (await readIdentity(db, enrollmentId, scope))?.match ?? null;
 }

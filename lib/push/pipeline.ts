@@ -27,7 +27,7 @@ import { openIdentities, sealJson, sealReason, sealText } from "@/lib/pii/identi
 import type { TReason } from "@/lib/reasons/reason";
 import { v7 as uuidv7 } from "uuid";
 import { identityBlock } from "@/lib/enrollment/identity-match";
-import { readIdentityMatch } from "@/lib/enrollment/identity-matches";
+import { ALL_BRANCHES, readIdentityMatch } from "@/lib/enrollment/identity-matches";
 import { settleEnrollment } from "./settle";
 
 /** Where a test may kill the worker (see scripts/worker.ts); never used in production. */
@@ -183,7 +183,7 @@ export function customerBody(payload: unknown, customerNumber: bigint | null): T
  * none (a create). A conflict no officer decided stops the push before anything is sent.
  */
 async function identityTarget(db: PrismaClient, enrollmentId: string): Promise<{ customerNumber: bigint | null; own: boolean; blocked: boolean }> {
-  const match = await readIdentityMatch(db, enrollmentId);
+  const match = await readIdentityMatch(db, enrollmentId, ALL_BRANCHES);
   const customer = match?.customer ?? null;
   return { customerNumber: customer === null ? null : BigInt(customer.number), own: customer?.own === true, blocked: match !== null && identityBlock(match) !== null };
 }

@@ -5,7 +5,7 @@ import type { TAuditActor } from "@/lib/audit/record-audit";
 import { piiKeys, piiOwner } from "@/lib/crypto/pii";
 import { mainDocument } from "@/lib/enrollment/identity";
 import { identityBlock } from "@/lib/enrollment/identity-match";
-import { readIdentityMatch } from "@/lib/enrollment/identity-matches";
+import { ALL_BRANCHES, readIdentityMatch } from "@/lib/enrollment/identity-matches";
 import { STARTABLE } from "@/lib/enrollment/status";
 import { validateEnrollment } from "@/lib/enrollment/validate";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -124,7 +124,7 @@ export async function requestPush(db: PrismaClient, options: TRequestPushOptions
     }
 
     // One document under another person's name or birth date never reaches the core undecided.
-    const match = await readIdentityMatch(tx, options.enrollmentId);
+    const match = await readIdentityMatch(tx, options.enrollmentId, ALL_BRANCHES);
     const block = match ? identityBlock(match) : null;
     if (block) {
       await refuse(block);

@@ -175,10 +175,10 @@ async function ownerNames(db: PrismaClient, rows: readonly TRawRow[]): Promise<M
   return new Map(users.map((user) => [user.id, user.displayName || user.username]));
 }
 
-async function toPage(db: PrismaClient, rows: TRawRow[], nextCursor: string | null): Promise<TQueuePage> {
+async function toPage(db: PrismaClient, rows: TRawRow[], nextCursor: string | null, scope: TScope): Promise<TQueuePage> {
   const page = rows.slice(0, QUEUE_PAGE_SIZE);
   // One more statement for the page's 50 rows, through the identity and person indexes.
-  const [names, matches] = await Promise.all([ownerNames(db, page), env().QUEUE_IDENTITY_COLUMN === "on" ? readIdentityMatches(db, page.map(toPeer)) : null]);
+  const [names, matches] = await Promise.all([ownerNames(db, page), env().QUEUE_IDENTITY_COLUMN === "on" ? readIdentityMatches(db, page.map(toPeer), scope) : null]);
   return {
     rows: page.map((row) => ({
       ...toListItem(row),
@@ -200,7 +200,7 @@ export async function listEnrollments(db: PrismaClient, filters: TQueueQuery, vi
   if (byDesk) {
     const desk = await listDesk(db, conditions, filters, viewer);
     const last = desk.rows[QUEUE_PAGE_SIZE - 1];
-    return toPage(db, desk.rows, desk.rows.length > QUEUE_PAGE_SIZE && last ? desk.cursorOf(last) : null);
+    return toPage(db, desk.rows, desk.rows.length > QUEUE_PAGE_SIZE && last ? desk.cursorOf(last) : null, viewer.scope);
   }
   const [key, direction] = filters.sort.split("_") as [keyof typeof SORT_COLUMNS, "asc" | "desc"];
   const sort = SORT_COLUMNS[key];
@@ -221,7 +221,7 @@ export async function listEnrollments(db: PrismaClient, filters: TQueueQuery, vi
     ORDER BY ${order}
     LIMIT ${QUEUE_PAGE_SIZE + 1}`;
   const last = rows[QUEUE_PAGE_SIZE - 1];
-  return toPage(db, rows, rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor({ value: sort.cursorValue(last), id: last.id }) : null);
+  return toPage(db, rows, rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor({ value: sort.cursorValue(last), id: last.id }) : null, viewer.scope);
 }
 
 /** Branches present in the queue within the scope, for the filter's options (a skip scan over the branch index). */

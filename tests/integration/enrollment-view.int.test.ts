@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { readEnrollmentView } from "@/lib/enrollment/enrollment-view";
+import { ALL_BRANCHES } from "@/lib/enrollment/identity-matches";
 import { intakeEnrollment } from "@/lib/intake/intake-enrollment";
 import { parseIntake } from "@/lib/intake/parse-intake";
 import { prisma, uniqueCode } from "./db";
@@ -35,17 +36,17 @@ describe("readEnrollmentView", () => {
     await prisma.enrollment.update({ where: { id }, data: { status: "pushing", pushSeq: 1 } });
     // the worker finishes the push (rejected by the core) on another connection, mid-read
     between.commit = () => prisma.enrollment.update({ where: { id }, data: { status: "in_review", pushFinishedAt: new Date() } });
-    const view = await readEnrollmentView(id);
+    const view = await readEnrollmentView(id, ALL_BRANCHES);
     between.commit = null;
     expect(view?.enrollment.status).toBe("pushing");
     expect(view?.pipeline.status).toBe(view?.enrollment.status);
     // the next read sees what the worker committed, everywhere
-    const next = await readEnrollmentView(id);
+    const next = await readEnrollmentView(id, ALL_BRANCHES);
     expect([next?.enrollment.status, next?.pipeline.status]).toEqual(["in_review", "in_review"]);
   });
 
   it("is null for an enrollment that does not exist or an id that is not one", async () => {
-    expect(await readEnrollmentView("7d3c1f0e-1111-4222-8333-944455556666")).toBeNull();
-    expect(await readEnrollmentView("not-a-uuid")).toBeNull();
+    expect(await readEnrollmentView("7d3c1f0e-1111-4222-8333-944455556666", ALL_BRANCHES)).toBeNull();
+    expect(await readEnrollmentView("not-a-uuid", ALL_BRANCHES)).toBeNull();
   });
 });

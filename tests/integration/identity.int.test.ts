@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { readIdentityMatch } from "@/lib/enrollment/identity-matches";
+import { ALL_BRANCHES, readIdentityMatch } from "@/lib/enrollment/identity-matches";
 import { decideConflict, dismissDuplicate } from "@/lib/enrollment/identity-decisions";
 import { saveSection } from "@/lib/enrollment/save-section";
 import { intakeEnrollment } from "@/lib/intake/intake-enrollment";
@@ -57,6 +57,32 @@ async function officer(name: string) {
 }
 
 describe("one person, one customer", () => {
+  it("an officer is told of the same person in another branch, never whose enrollment it is", async () => {
+    const document = `ID-${uniqueCode(9)}`;
+    const elsewhere = await enroll({ document, first: "OTRA" });
+    const here = await enroll({ document });
+    const duplicate = await enroll({ document: `ID-${uniqueCode(9)}` });
+    await prisma.enrollment.update({ where: { id: elsewhere }, data: { branchCode: "04" } });
+    await prisma.enrollment.updateMany({ where: { id: { in: [here, duplicate] } }, data: { branchCode: "01" } });
+    const branch01 = { kind: "branches", branches: ["01"] } as const;
+
+    const seen = await readIdentityMatch(prisma, here, branch01);
+    // the enrollment of branch 04: named as another branch's, neither its code nor its name
+    expect(seen?.conflict?.with).toEqual([expect.objectContaining({ id: elsewhere, wisenrollCode: null, fullName: "", branchCode: null, otherBranch: true })]);
+    // one of branch 01: in full
+    expect(seen?.duplicates.map((entry) => entry.peer)).toContainEqual(expect.objectContaining({ id: duplicate, otherBranch: false, branchCode: "01" }));
+    // the queue row of an officer of 01 the same way
+    const { wisenrollCode: elsewhereCode } = await prisma.enrollment.findUniqueOrThrow({ where: { id: elsewhere }, select: { wisenrollCode: true } });
+    const rows = (await listEnrollments(prisma, queueDefaults(parseQueueFilters({ q: document }), { ownsEnrollments: false }), { scope: branch01, userId: "00000000-0000-7000-8000-000000000000" })).rows;
+    expect(rows.map((row) => row.id)).toEqual([here]);
+    expect(JSON.stringify(rows)).not.toContain(elsewhereCode!);
+    expect(JSON.stringify(rows)).not.toContain("OTRA");
+    // who reaches both branches (or every branch) reads it whole
+    for (const scope of [{ kind: "branches", branches: ["01", "04"] } as const, ALL_BRANCHES]) {
+      expect((await readIdentityMatch(prisma, here, scope))?.conflict?.with).toEqual([expect.objectContaining({ id: elsewhere, wisenrollCode: elsewhereCode, otherBranch: false })]);
+    }
+  });
+
   it("a second enrollment of one identity is matched on arrival and its push sends the first's customer number", async () => {
     harness = await startCore();
     const document = `ID-${uniqueCode(9)}`;
@@ -67,7 +93,7 @@ describe("one person, one customer", () => {
 
     // the same document typed another way (dashes, lower case) is the same identity
     const second = await enroll({ document: document.toLowerCase().replace("-", " - ") });
-    const match = await readIdentityMatch(prisma, second);
+    const match = await readIdentityMatch(prisma, second, ALL_BRANCHES);
     expect(match?.customer).toMatchObject({ number: String(customerNumber), own: false, from: { id: first } });
     expect(match?.conflict).toBeNull();
     // the queue row says so too
@@ -115,7 +141,7 @@ describe("one person, one customer", () => {
     const second = await enroll({ document, first: "ANA", last: "NUNEZ" });
     const { version } = await prisma.enrollment.findUniqueOrThrow({ where: { id: second }, select: { version: true } });
 
-    expect((await readIdentityMatch(prisma, second))?.conflict?.with.map((peer) => peer.id)).toEqual([first]);
+    expect((await readIdentityMatch(prisma, second, ALL_BRANCHES))?.conflict?.with.map((peer) => peer.id)).toEqual([first]);
     expect(await requestPush(prisma, { enrollmentId: second, expectedVersion: version, products: [], actor })).toEqual({ kind: "identity_conflict" });
 
     const oscar = await officer("oscar");
@@ -135,7 +161,7 @@ describe("one person, one customer", () => {
     const person = { first: "DUPLI", last: uniqueCode(8), birthDate: "1980-03-04" };
     const a = await enroll({ ...person, document: `D-${uniqueCode(9)}` });
     const b = await enroll({ ...person, document: `D-${uniqueCode(9)}` });
-    expect((await readIdentityMatch(prisma, a))?.duplicates.map((entry) => entry.peer.id)).toEqual([b]);
+    expect((await readIdentityMatch(prisma, a, ALL_BRANCHES))?.duplicates.map((entry) => entry.peer.id)).toEqual([b]);
     const olga = await officer("olga");
     const oscar = await officer("oscar");
 
@@ -145,12 +171,12 @@ describe("one person, one customer", () => {
         dismissDuplicate(prisma, { enrollmentId, otherEnrollmentId, reason: "different fathers' names", actor: { id: user.id, label: user.username } });
       expect(await dismiss(olga)).toEqual({ kind: "proposed" });
       // still a warning on both sides, with the proposal
-      expect((await readIdentityMatch(prisma, b))?.duplicates[0]?.proposal?.decidedById).toBe(olga.id);
+      expect((await readIdentityMatch(prisma, b, ALL_BRANCHES))?.duplicates[0]?.proposal?.decidedById).toBe(olga.id);
       expect(await dismiss(olga, b, a)).toEqual({ kind: "four_eyes" });
-      expect((await readIdentityMatch(prisma, a))?.duplicates).toHaveLength(1);
+      expect((await readIdentityMatch(prisma, a, ALL_BRANCHES))?.duplicates).toHaveLength(1);
       expect(await dismiss(oscar, b, a)).toEqual({ kind: "dismissed" });
-      expect((await readIdentityMatch(prisma, a))?.duplicates).toEqual([]);
-      expect((await readIdentityMatch(prisma, b))?.duplicates).toEqual([]);
+      expect((await readIdentityMatch(prisma, a, ALL_BRANCHES))?.duplicates).toEqual([]);
+      expect((await readIdentityMatch(prisma, b, ALL_BRANCHES))?.duplicates).toEqual([]);
     } finally {
       delete process.env.FOUR_EYES;
     }

@@ -43,8 +43,8 @@ const today = () => new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "
 
 export default async function EnrollmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { user } = await requireEnrollmentPage("enrollment:read", id);
-  const read = await readEnrollmentView(id);
+  const { user, scope } = await requireEnrollmentPage("enrollment:read", id);
+  const read = await readEnrollmentView(id, scope);
   if (!read) notFound();
   const { enrollment, pipeline, revisions, saves, notes, pushes, identity } = read;
   const identityCustomer = identity.match?.customer ?? null;
