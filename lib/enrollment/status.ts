@@ -18,3 +18,13 @@ export function statusAfterEdit(enrollment: { issueCount: number; customerNumber
   if (enrollment.customerNumber !== null) return "update_pending";
   return enrollment.issueCount === 0 ? "ready" : "in_review";
 }
+
+/**
+ * The status a push that changed nothing in the core leaves (`stop`: back to review when the data
+ * must change, failed when the core could not be reached). When the enrollment's customer is in
+ * the core already, it stays a customer whose update is still owed (`update_pending`), never
+ * shown as if it were not in the core; the push error says why the update did not go.
+ */
+export function statusAfterUnsent(stop: "in_review" | "failed", enrollment: { inCore: boolean }): "in_review" | "failed" | "update_pending" {
+  return enrollment.inCore ? "update_pending" : stop;
+}

@@ -26,6 +26,7 @@ import { logger } from "@/lib/logger";
 import { openIdentities, sealJson, sealReason, sealText } from "@/lib/pii/identities";
 import type { TReason } from "@/lib/reasons/reason";
 import { v7 as uuidv7 } from "uuid";
+import { statusAfterUnsent } from "@/lib/enrollment/status";
 import { identityBlock } from "@/lib/enrollment/identity-match";
 import { ALL_BRANCHES, readIdentityMatch } from "@/lib/enrollment/identity-matches";
 import { settleEnrollment } from "./settle";
@@ -196,7 +197,7 @@ async function customerStep(deps: TPushDeps, run: TRunContext, payload: unknown)
   const storedNumber = target.customerNumber;
   // A success is recorded with the customer number in one transaction: the number is there.
   if (earlier.some((row) => row.outcome === "success") && target.own) return { kind: "done", customerNumber: Number(storedNumber) };
-  if (target.blocked) return { kind: "stopped", status: await stopConflict(deps, run) };
+  if (target.blocked) return { kind: "stopped", status: await stopConflict(deps, run, { inCore: target.own }) };
   // Re-sending core_customer is safe (the core upserts), so a dead worker's attempt only needs closing.
   if (earlier.some((row) => row.outcome === "pending")) await closeStaleAttempts(db, run, callKey);
   let attempt = earlier.length;
@@ -231,10 +232,15 @@ async function customerStep(deps: TPushDeps, run: TRunContext, payload: unknown)
         ? { status: null, customerNumber: result.customerNumber, pushError: null, audit: "core.customer_saved" }
         : result.kind === "rejected"
           ? // The core's message verbatim; the data must change, so back to review.
-            { status: "in_review", customerNumber: null, pushError: refusalReason(result), audit: "core.customer_rejected" }
+            { status: statusAfterUnsent("in_review", { inCore: target.own }), customerNumber: null, pushError: refusalReason(result), audit: "core.customer_rejected" }
           : more
             ? null
-            : { status: "failed", customerNumber: null, pushError: { code: "push.customer_failed", cause: result.reason, attempts: attempt }, audit: "core.customer_failed" };
+            : {
+                status: statusAfterUnsent("failed", { inCore: target.own }),
+                customerNumber: null,
+                pushError: { code: "push.customer_failed", cause: result.reason, attempts: attempt },
+                audit: "core.customer_failed",
+              };
 
     await db.$transaction(async (tx) => {
       await recordAnswer(tx, run, rowId, exchange, customerOutcome(result, exchange), result);
@@ -285,15 +291,16 @@ async function queueAmlSubmission(deps: TPushDeps, tx: Prisma.TransactionClient,
 }
 
 /** Another person's data under this document, undecided: back to review, nothing sent. */
-async function stopConflict(deps: TPushDeps, run: TRunContext): Promise<string> {
+async function stopConflict(deps: TPushDeps, run: TRunContext, enrollment: { inCore: boolean }): Promise<string> {
+  const status = statusAfterUnsent("in_review", enrollment);
   await deps.db.$transaction(async (tx) => {
     await tx.enrollment.update({
       where: { id: run.enrollmentId },
-      data: { status: "in_review", pushError: sealWhy(run.enrollmentId, { code: "push.identity_conflict" }), pushFinishedAt: new Date() },
+      data: { status, pushError: sealWhy(run.enrollmentId, { code: "push.identity_conflict" }), pushFinishedAt: new Date() },
     });
     await recordAudit(tx, run, "core.customer_not_sent", { pushSeq: run.pushSeq, reason: "identity_conflict" });
   });
-  return "in_review";
+  return status;
 }
 
 async function stopInvalid(deps: TPushDeps, run: TRunContext, rowId: string, reason: TReason): Promise<string> {

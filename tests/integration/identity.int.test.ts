@@ -204,4 +204,31 @@ describe("one person, one customer", () => {
     await queuePush(id, []);
     expect(await runPush(pushDeps(harness, lockPool), id)).toEqual({ kind: "settled", status: "pushed" });
   });
+
+  it("an update the core refuses or never gets leaves a customer still owed its update, never back to review or plain failed", async () => {
+    harness = await startCore();
+    const id = await enroll({ document: `R-${uniqueCode(9)}` });
+    await queuePush(id, []);
+    expect(await runPush(pushDeps(harness, lockPool), id)).toEqual({ kind: "settled", status: "pushed" });
+    const { customerNumber } = await prisma.enrollment.findUniqueOrThrow({ where: { id }, select: { customerNumber: true } });
+
+    // the core refuses the update (4XX): the customer is still in the core, the update still owed
+    harness.sandbox.setFaults({ core_customer: { kind: "status400", message: "Cliente bloqueado en core" } });
+    await queuePush(id, []);
+    await runPush(pushDeps(harness, lockPool), id);
+    const refused = await prisma.enrollment.findUniqueOrThrow({ where: { id }, select: { status: true, customerNumber: true, pushError: true } });
+    expect(refused).toMatchObject({ status: "update_pending", customerNumber });
+    expect(refused.pushError).not.toBeNull();
+
+    // the core cannot be reached at all: the same
+    harness.sandbox.setFaults({ core_customer: { kind: "status500" } });
+    await queuePush(id, []);
+    await runPush(pushDeps(harness, lockPool), id);
+    expect(await prisma.enrollment.findUniqueOrThrow({ where: { id }, select: { status: true, customerNumber: true } })).toEqual({ status: "update_pending", customerNumber });
+
+    // and once the core takes it, pushed
+    harness.sandbox.setFaults({});
+    await queuePush(id, []);
+    expect(await runPush(pushDeps(harness, lockPool), id)).toEqual({ kind: "settled", status: "pushed" });
+  });
 });
