@@ -2,6 +2,7 @@
 
 import { Suspense } from "react";
 import { PartBoundary, retryableLazy } from "@/components/ui/part-boundary";
+import { Skeleton } from "@/components/ui/skeleton";
 import type { TIdentityDecisionFormProps } from "./identity-decision-form";
 
 // Only a page with a conflict or a possible duplicate shows the form: its code stays out of the
@@ -11,7 +12,7 @@ const IdentityDecisionForm = retryableLazy(() => import("./identity-decision-for
 export function LazyIdentityDecisionForm(props: TIdentityDecisionFormProps) {
   return (
     <PartBoundary onRetry={IdentityDecisionForm.retry}>
-      <Suspense fallback={<div aria-busy="true" className="h-16" />}>
+      <Suspense fallback={<Skeleton part="identityDecision" lines={2} />}>
         <IdentityDecisionForm {...props} />
       </Suspense>
     </PartBoundary>

@@ -2,6 +2,7 @@
 
 import { Suspense } from "react";
 import { PartBoundary, retryableLazy } from "@/components/ui/part-boundary";
+import { Skeleton } from "@/components/ui/skeleton";
 import type { TPipelineViewProps } from "./pipeline-view";
 import type { TPushFormProps } from "./push-form";
 
@@ -13,12 +14,10 @@ import type { TPushFormProps } from "./push-form";
 const PushForm = retryableLazy(() => import("./push-form").then((mod) => mod.PushForm));
 const PipelineView = retryableLazy(() => import("./pipeline-view").then((mod) => mod.PipelineView));
 
-const placeholder = <div aria-busy="true" className="h-16" />;
-
 export function LazyPushForm(props: TPushFormProps) {
   return (
     <PartBoundary onRetry={PushForm.retry}>
-      <Suspense fallback={placeholder}>
+      <Suspense fallback={<Skeleton part="pushForm" />}>
         <PushForm {...props} />
       </Suspense>
     </PartBoundary>
@@ -28,7 +27,7 @@ export function LazyPushForm(props: TPushFormProps) {
 export function LazyPipelineView(props: TPipelineViewProps) {
   return (
     <PartBoundary onRetry={PipelineView.retry}>
-      <Suspense fallback={placeholder}>
+      <Suspense fallback={<Skeleton part="pipeline" lines={4} />}>
         <PipelineView {...props} />
       </Suspense>
     </PartBoundary>

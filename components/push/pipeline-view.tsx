@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -102,6 +102,7 @@ export function PipelineView({ initial, readAt, canReconcile }: TPipelineViewPro
             </h3>
             <CustomerStepBadge state={customer.state} />
           </div>
+          {customer.state === "waiting" && pipeline.pushRequestedAt && <WaitingForWorker since={pipeline.pushRequestedAt} />}
           <p className="text-sm">
             {t("customerNumber")}:{" "}
             <span className="font-mono" data-testid="customer-number">
@@ -132,6 +133,38 @@ export function PipelineView({ initial, readAt, canReconcile }: TPipelineViewPro
       <p className="sr-only" aria-live="polite">
         {tStatus.has(pipeline.status) ? tStatus(pipeline.status) : pipeline.status}
       </p>
+    </div>
+  );
+}
+
+/** After this long without the worker taking the push, the wait is longer than usual. */
+const LONG_WAIT_SECONDS = 30;
+
+/**
+ * What a push that no worker took yet is waiting for, and since when, counting up. The count
+ * starts after hydration (the server's clock would not match the browser's second).
+ */
+function WaitingForWorker({ since }: { since: string }) {
+  const t = useTranslations("pipeline");
+  const format = useFormatter();
+  const [seconds, setSeconds] = useState<number | null>(null);
+  useEffect(() => {
+    const tick = () => setSeconds(Math.max(0, Math.round((Date.now() - Date.parse(since)) / 1000)));
+    tick();
+    const timer = setInterval(tick, 1000);
+    return () => clearInterval(timer);
+  }, [since]);
+  return (
+    <div className="space-y-1 text-sm" data-testid="waiting-for-worker">
+      <p>
+        {t("waitingSince", { time: format.dateTime(new Date(since), "time") })}
+        {seconds !== null && ` ${t("waitingFor", { seconds })}`}
+      </p>
+      {seconds !== null && seconds >= LONG_WAIT_SECONDS && (
+        <p role="status" className="text-amber-800">
+          {t("waitingLong")}
+        </p>
+      )}
     </div>
   );
 }

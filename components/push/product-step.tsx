@@ -2,6 +2,7 @@
 
 import { Suspense, useRef } from "react";
 import { PartBoundary, retryableLazy } from "@/components/ui/part-boundary";
+import { Skeleton } from "@/components/ui/skeleton";
 import { useFormatter, useTranslations } from "next-intl";
 import { ReasonText } from "@/components/ui/reason-text";
 import type { TPipeline, TPipelineProduct } from "@/lib/push/get-pipeline";
@@ -80,7 +81,7 @@ export function ProductStep({ pipeline, product, canReconcile, onResolved }: TPr
           <p>{t("unknownExplain")}</p>
           {canReconcile && pipeline.status !== "pushing" && (
             <PartBoundary onRetry={ReconcileProduct.retry}>
-              <Suspense fallback={null}>
+              <Suspense fallback={<Skeleton part="reconcile" lines={2} />}>
                 <ReconcileProduct
                   enrollmentId={pipeline.enrollmentId}
                   productRequestId={product.id}

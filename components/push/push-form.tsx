@@ -11,6 +11,7 @@ import { useUnsavedLabels } from "@/components/enrollment/unsaved-guard";
 import { unsavedSections } from "@/components/enrollment/unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { PartBoundary, retryableLazy } from "@/components/ui/part-boundary";
+import { Skeleton } from "@/components/ui/skeleton";
 import { pushEnrollment } from "@/lib/push/actions/push";
 import type { TProductCodeOption } from "@/lib/push/product-codes";
 import { emptyProduct, formFieldOf, pushFormSchema, type TProductFormValues, type TPushFormValues } from "@/lib/push/push-form-values";
@@ -274,7 +275,7 @@ export function PushForm(props: TPushFormProps) {
       </div>
       {toConfirm && (
         <PartBoundary onRetry={PushConfirmDialog.retry}>
-          <Suspense fallback={null}>
+          <Suspense fallback={<Skeleton part="pushDialog" lines={1} />}>
             <PushConfirmDialog
               open={open}
               pending={isPending}

@@ -12,6 +12,11 @@ export function useReasonText(): (reason: TReason) => string {
   return (reason) => formatReason(t, reason);
 }
 
+/**
+ * A reason carries the core's and AMLYZE's words verbatim (their messages, field names): marked
+ * translate="no" so a browser's translation never rewrites what a system said. The console's own
+ * words in it are in the reader's language already (lib/reasons/format.test.ts checks both).
+ */
 export function ReasonText({ reason }: { reason: TReason }) {
-  return useReasonText()(reason);
+  return <span translate="no">{useReasonText()(reason)}</span>;
 }
