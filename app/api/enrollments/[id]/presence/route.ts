@@ -3,7 +3,7 @@ import { requireEnrollmentApi } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db/client";
 import { notePresence, prunePresence } from "@/lib/enrollment/presence";
 import { ZPresenceInput } from "@/lib/enrollment/presence-input";
-import { readBodyLimited } from "@/lib/http/read-body";
+import { readJsonBody } from "@/lib/http/read-body";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 const MAX_BODY_BYTES = 1_024;
@@ -15,17 +15,10 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   const { id } = await context.params;
   const auth = await requireEnrollmentApi("enrollment:read", id);
   if (auth.response) return auth.response;
-  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
-    return NextResponse.json({ error: "send JSON" }, { status: 415, headers: NO_STORE });
-  }
-  const read = await readBodyLimited(request, MAX_BODY_BYTES);
-  if ("tooLarge" in read) return NextResponse.json({ error: "too large" }, { status: 413, headers: NO_STORE });
-  let body: unknown;
-  try {
-    body = JSON.parse(read.text);
-  } catch {
-    return NextResponse.json({ error: "body: not JSON" }, { status: 400, headers: NO_STORE });
-  }
+  const read = await readJsonBody(request, MAX_BODY_BYTES);
+  if (read.response) return read.response;
+  if (!read.parsed) return NextResponse.json({ error: "body: not JSON" }, { status: 400, headers: NO_STORE });
+  const body = read.body;
   const parsed = ZPresenceInput.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

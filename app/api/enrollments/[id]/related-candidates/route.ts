@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireEnrollmentApi } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db/client";
-import { readBodyLimited } from "@/lib/http/read-body";
+import { readJsonBody } from "@/lib/http/read-body";
 import { ZRelatedSearch } from "@/lib/push/related-candidate";
 import { searchRelatedCandidates } from "@/lib/push/related-candidates";
 
@@ -16,18 +16,9 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   const { id } = await context.params;
   const auth = await requireEnrollmentApi("enrollment:push", id);
   if (auth.response) return auth.response;
-  // JSON only: a cross-site form cannot send it without the browser asking first.
-  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
-    return NextResponse.json({ error: "send JSON" }, { status: 415, headers: NO_STORE });
-  }
-  const read = await readBodyLimited(request, MAX_BODY_BYTES);
-  if ("tooLarge" in read) return NextResponse.json({ error: "too large" }, { status: 413, headers: NO_STORE });
-  let body: unknown;
-  try {
-    body = JSON.parse(read.text);
-  } catch {
-    body = null;
-  }
+  const read = await readJsonBody(request, MAX_BODY_BYTES);
+  if (read.response) return read.response;
+  const body = read.body;
   const search = ZRelatedSearch.safeParse(body);
   if (!search.success) return NextResponse.json({ error: "q: 2 to 100 characters" }, { status: 400, headers: NO_STORE });
   const rows = await searchRelatedCandidates(prisma, { q: search.data.q, excludeId: id, scope: auth.scope });

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireEnrollmentApi } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db/client";
-import { readBodyLimited } from "@/lib/http/read-body";
+import { readJsonBody } from "@/lib/http/read-body";
 import { ZRelatedClientLookup } from "@/lib/push/related-client";
 import { resolveRelatedClients } from "@/lib/push/related-clients";
 
@@ -16,18 +16,9 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   const { id } = await context.params;
   const auth = await requireEnrollmentApi("enrollment:push", id);
   if (auth.response) return auth.response;
-  // JSON only: a cross-site form cannot send it without the browser asking first.
-  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
-    return NextResponse.json({ error: "send JSON" }, { status: 415, headers: NO_STORE });
-  }
-  const read = await readBodyLimited(request, MAX_BODY_BYTES);
-  if ("tooLarge" in read) return NextResponse.json({ error: "too large" }, { status: 413, headers: NO_STORE });
-  let body: unknown;
-  try {
-    body = JSON.parse(read.text);
-  } catch {
-    body = null;
-  }
+  const read = await readJsonBody(request, MAX_BODY_BYTES);
+  if (read.response) return read.response;
+  const body = read.body;
   const lookup = ZRelatedClientLookup.safeParse(body);
   if (!lookup.success) return NextResponse.json({ error: "clients: 1 to 100 of {customerNumber, relatedWisenrollCode}" }, { status: 400, headers: NO_STORE });
   const clients = await resolveRelatedClients(prisma, { enrollmentId: id, clients: lookup.data.clients, scope: auth.scope });
