@@ -14,9 +14,9 @@ import { QueueFiltersForm } from "@/components/queue/queue-filters-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import type { TQueuePage } from "@/lib/queue/list-enrollments";
+import { QUEUE_COUNT_LIMIT, QUEUE_PAGE_SIZE, type TQueuePage } from "@/lib/queue/list-enrollments";
 import { queueKeys } from "@/lib/queue/query-keys";
-import { queueFiltersToSearch, type TQueueFilters } from "@/lib/queue/queue-filters";
+import { queueFiltersToSearch, withoutPaging, type TQueueFilters } from "@/lib/queue/queue-filters";
 
 const POLL_MS = 5_000;
 
@@ -52,10 +52,12 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
     // the server's read time, so the "updated" line hydrates as it was rendered
     initialDataUpdatedAt: readAt,
     placeholderData: keepPreviousData,
-    refetchInterval: filters.cursor ? false : POLL_MS,
+    refetchInterval: filters.cursor || filters.before ? false : POLL_MS,
   });
   const navigate = (next: Partial<TQueueFilters>) => router.push(`${pathname}${queueFiltersToSearch(next)}`);
   const page = query.data;
+  // The position the walk brought us to; a page with nothing before it is the first, whatever the URL says.
+  const pageNumber = page.prevCursor ? Math.max(filters.page ?? 2, 2) : 1;
   // The first render is the server's: whether the browser refetches at once depends on its clock
   // (staleTime), so "loading" is shown only once hydrated (React error #418 otherwise).
   const fetching = useHydrated() && query.isFetching;
@@ -153,21 +155,36 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
           </tr>
         ))}
       </DataTable>
-      <div className="flex items-center gap-2">
-        {filters.cursor && (
-          <Button variant="secondary" onClick={() => navigate({ ...filters, cursor: undefined })}>
-            {t("queue.first")}
-          </Button>
+      <nav aria-label={t("queue.paging")} className="flex flex-wrap items-center gap-2">
+        {page.prevCursor && (
+          <>
+            <Button variant="secondary" onClick={() => navigate(withoutPaging(filters))}>
+              {t("queue.first")}
+            </Button>
+            <Button variant="secondary" onClick={() => navigate({ ...withoutPaging(filters), before: page.prevCursor ?? undefined, page: pageNumber > 2 ? pageNumber - 1 : undefined })}>
+              {t("queue.previous")}
+            </Button>
+          </>
         )}
         {page.nextCursor && (
-          <Button variant="secondary" onClick={() => navigate({ ...filters, cursor: page.nextCursor ?? undefined })}>
+          <Button variant="secondary" onClick={() => navigate({ ...withoutPaging(filters), cursor: page.nextCursor ?? undefined, page: pageNumber + 1 })}>
             {t("queue.next")}
           </Button>
+        )}
+        {page.rows.length > 0 && (
+          <span className="text-sm text-muted-foreground" data-testid="queue-position">
+            {t(page.total.more ? "queue.positionMore" : "queue.position", {
+              page: pageNumber,
+              first: (pageNumber - 1) * QUEUE_PAGE_SIZE + 1,
+              last: (pageNumber - 1) * QUEUE_PAGE_SIZE + page.rows.length,
+              total: page.total.more ? QUEUE_COUNT_LIMIT : page.total.count,
+            })}
+          </span>
         )}
         <span className="ml-auto text-xs text-muted-foreground" aria-live="polite">
           {fetching ? t("queue.loading") : t("queue.updated", { time: format.dateTime(new Date(query.dataUpdatedAt), "time") })}
         </span>
-      </div>
+      </nav>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { maskLastFour } from "@/lib/intake/extract-columns";
 import { z } from "zod";
-import { decodeCursor, encodeCursor, type TQueueFilters, type TQueueOwner, type TQueueSort } from "@/lib/queue/queue-filters";
+import { decodeCursor, encodeCursor, type TCursor, type TQueueFilters, type TQueueOwner, type TQueueSort } from "@/lib/queue/queue-filters";
 
 const ZUuid = z.uuid();
 
@@ -37,7 +37,17 @@ export type TQueueRow = TEnrollmentListItem & {
   identity: TIdentitySummary | null;
 };
 
-export type TQueuePage = { rows: TQueueRow[]; nextCursor: string | null };
+/** How many rows the filters match, counted up to QUEUE_COUNT_LIMIT (`more`: there are more than that). */
+export type TQueueTotal = { count: number; more: boolean };
+
+/**
+ * One page and its neighbours: `nextCursor` goes in `cursor`, `prevCursor` in `before` (null: no
+ * page that way).
+ */
+export type TQueuePage = { rows: TQueueRow[]; nextCursor: string | null; prevCursor: string | null; total: TQueueTotal };
+
+/** The count stops here: past it the queue says "more than 1,000", so a count never walks the whole table. */
+export const QUEUE_COUNT_LIMIT = 1000;
 
 /** The columns behind a TEnrollmentListItem, as `listItemColumns` selects them. */
 export type TRawListItem = {
@@ -121,11 +131,29 @@ export function exactMatchCondition(q: string): Prisma.Sql {
 
 /**
  * The queue's search, shared with the push form's related-client picker: the exact wisenroll
- * code, the full main document number, or part of the name (the trigram index serves the ILIKE).
+ * code or the start of one, the full main document number (blind index), its last four characters
+ * as the queue shows them (`0001`, `••••0001`), or part of the name (the trigram index serves the ILIKE).
  */
 export function searchCondition(q: string): Prisma.Sql {
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return Prisma.sql`(${exactMatchCondition(q)} OR full_name ILIKE ${like})`;
+  const like = `%${escapeLike(q)}%`;
+  const alternatives = [exactMatchCondition(q), Prisma.sql`full_name ILIKE ${like}`];
+  const code = q.toUpperCase();
+  // the start of a code: its text_pattern_ops index serves the prefix
+  if (/^[A-Z0-9]{2,}$/u.test(code)) alternatives.push(Prisma.sql`wisenroll_code LIKE ${`${code}%`}`);
+  const last4 = lastFourQuery(q);
+  // the last four are kept in clear for the masked display already: searching them reveals nothing more
+  if (last4) alternatives.push(Prisma.sql`upper(main_doc_last4) = ${last4}`);
+  return Prisma.sql`(${Prisma.join(alternatives, " OR ")})`;
+}
+
+/** A search of exactly four characters after any mask (`••••`, `*`, `…`), upper-cased; else null. */
+export function lastFourQuery(q: string): string | null {
+  const rest = [...q.trim().replace(/^[•*.…\s]+/u, "").toUpperCase()];
+  return rest.length === 4 ? rest.join("") : null;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 const rowColumns = Prisma.sql`${listItemColumns}, branch_code, branch_name, received_at, issue_count, owner_id::text AS owner_id,
@@ -146,25 +174,81 @@ function deskBands(owner: TQueueOwner, userId: string): Array<Prisma.Sql | null>
   return [me ? Prisma.sql`owner_id = ${userId}::uuid` : null, nobody ? Prisma.sql`owner_id IS NULL` : null, others];
 }
 
-async function listDesk(
-  db: PrismaClient,
-  conditions: Prisma.Sql[],
-  filters: TQueueQuery,
-  viewer: TQueueViewer,
-): Promise<{ rows: Array<TRawRow & { band: number }>; cursorOf: (row: TRawRow & { band: number }) => string }> {
-  const cursor = decodeCursor(filters.cursor);
+/** Which way a page is read: after the `cursor` row (forward) or before the `before` row (back). */
+type TWalk = { forward: boolean; cursor: TCursor | null };
+
+function walkOf(filters: TQueueQuery): TWalk {
+  const before = decodeCursor(filters.before);
+  return before ? { forward: false, cursor: before } : { forward: true, cursor: decodeCursor(filters.cursor) };
+}
+
+type TDeskRow = TRawRow & { band: number; desk_time: Date };
+
+/** The rows of the page as read, in the walk's order (a walk back reads them last first). */
+type TWalked<TRow> = { rows: TRow[]; cursorOf: (row: TRow) => string };
+
+async function walkDesk(db: PrismaClient, conditions: Prisma.Sql[], filters: TQueueQuery, viewer: TQueueViewer, walk: TWalk): Promise<TWalked<TDeskRow>> {
+  const { cursor, forward } = walk;
   const [bandText, time] = typeof cursor?.value === "string" ? cursor.value.split("|") : [];
-  const fromBand = cursor && bandText !== undefined && time !== undefined ? Number(bandText) : 0;
+  const at = cursor && bandText !== undefined && time !== undefined ? { band: Number(bandText), time, id: cursor.id } : null;
+  const direction = Prisma.raw(forward ? "ASC" : "DESC");
   const parts = deskBands(filters.owner, viewer.userId).flatMap((band, index) => {
-    if (band === null || index < fromBand) return [];
+    // forward: this band and the later ones; back: this band and the earlier ones
+    if (band === null || (at && (forward ? index < at.band : index > at.band))) return [];
     const where = [...conditions, band];
-    if (cursor && index === fromBand) where.push(Prisma.sql`(${DESK_TIME}, id) > (${time}::timestamptz, ${cursor.id}::uuid)`);
-    return [Prisma.sql`(SELECT ${rowColumns}, ${index}::int AS band FROM enrollments WHERE ${Prisma.join(where, " AND ")} ORDER BY ${DESK_TIME} ASC, id ASC LIMIT ${QUEUE_PAGE_SIZE + 1})`];
+    if (at && index === at.band) {
+      where.push(forward ? Prisma.sql`(${DESK_TIME}, id) > (${at.time}::timestamptz, ${at.id}::uuid)` : Prisma.sql`(${DESK_TIME}, id) < (${at.time}::timestamptz, ${at.id}::uuid)`);
+    }
+    return [
+      Prisma.sql`(SELECT ${rowColumns}, ${DESK_TIME} AS desk_time, ${index}::int AS band FROM enrollments WHERE ${Prisma.join(where, " AND ")}
+        ORDER BY ${DESK_TIME} ${direction}, id ${direction} LIMIT ${QUEUE_PAGE_SIZE + 1})`,
+    ];
   });
   if (parts.length === 0) return { rows: [], cursorOf: () => "" };
-  const rows = await db.$queryRaw<Array<TRawRow & { band: number }>>`
-    SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) AS desk ORDER BY band ASC, received_at ASC, id ASC LIMIT ${QUEUE_PAGE_SIZE + 1}`;
-  return { rows, cursorOf: (row) => encodeCursor({ value: `${row.band}|${row.received_at.toISOString()}`, id: row.id }) };
+  const rows = await db.$queryRaw<TDeskRow[]>`
+    SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) AS desk ORDER BY band ${direction}, desk_time ${direction}, id ${direction} LIMIT ${QUEUE_PAGE_SIZE + 1}`;
+  return { rows, cursorOf: (row) => encodeCursor({ value: `${row.band}|${row.desk_time.toISOString()}`, id: row.id }) };
+}
+
+async function walkSorted(db: PrismaClient, conditions: Prisma.Sql[], filters: TQueueQuery, walk: TWalk): Promise<TWalked<TRawRow>> {
+  const [key, direction] = filters.sort.split("_") as [keyof typeof SORT_COLUMNS, "asc" | "desc"];
+  const sort = SORT_COLUMNS[key];
+  // walking back reads the order reversed, from the row before the cursor
+  const descending = (direction === "desc") === walk.forward;
+  const where = [...conditions];
+  if (walk.cursor) {
+    const value = key === "received" ? Prisma.sql`${walk.cursor.value}::timestamptz` : Prisma.sql`${walk.cursor.value}`;
+    where.push(descending ? Prisma.sql`(${sort.column}, id) < (${value}, ${walk.cursor.id}::uuid)` : Prisma.sql`(${sort.column}, id) > (${value}, ${walk.cursor.id}::uuid)`);
+  }
+  const order = descending ? Prisma.sql`${sort.column} DESC, id DESC` : Prisma.sql`${sort.column} ASC, id ASC`;
+  const rows = await db.$queryRaw<TRawRow[]>`
+    SELECT ${rowColumns}
+    FROM enrollments WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${order}
+    LIMIT ${QUEUE_PAGE_SIZE + 1}`;
+  return { rows, cursorOf: (row) => encodeCursor({ value: sort.cursorValue(row), id: row.id }) };
+}
+
+/** How many enrollments the filters match, up to the limit: one index walk that stops at 1,001 rows. */
+async function countUpTo(db: PrismaClient, conditions: Prisma.Sql[]): Promise<TQueueTotal> {
+  const [row] = await db.$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM enrollments WHERE ${Prisma.join(conditions, " AND ")} LIMIT ${QUEUE_COUNT_LIMIT + 1}) AS capped`;
+  const n = row?.n ?? 0;
+  return { count: Math.min(n, QUEUE_COUNT_LIMIT), more: n > QUEUE_COUNT_LIMIT };
+}
+
+/** A walk's rows as a page: in the page's order, with the cursors to its neighbours. */
+function turnPage<TRow extends TRawRow>(walked: TWalked<TRow>, walk: TWalk): { rows: TRow[]; nextCursor: string | null; prevCursor: string | null } {
+  const more = walked.rows.length > QUEUE_PAGE_SIZE;
+  const rows = walked.rows.slice(0, QUEUE_PAGE_SIZE);
+  if (!walk.forward) rows.reverse();
+  const first = rows[0];
+  const last = rows.at(-1);
+  if (walk.forward) {
+    return { rows, nextCursor: more && last ? walked.cursorOf(last) : null, prevCursor: walk.cursor && first ? walked.cursorOf(first) : null };
+  }
+  // a walk back came from a later page, so there is always one after it
+  return { rows, nextCursor: last ? walked.cursorOf(last) : null, prevCursor: more && first ? walked.cursorOf(first) : null };
 }
 
 /** Owners' names for a page's rows (one query, only the owners shown). */
@@ -175,8 +259,8 @@ async function ownerNames(db: PrismaClient, rows: readonly TRawRow[]): Promise<M
   return new Map(users.map((user) => [user.id, user.displayName || user.username]));
 }
 
-async function toPage(db: PrismaClient, rows: TRawRow[], nextCursor: string | null, scope: TScope): Promise<TQueuePage> {
-  const page = rows.slice(0, QUEUE_PAGE_SIZE);
+async function toPage(db: PrismaClient, turned: { rows: TRawRow[]; nextCursor: string | null; prevCursor: string | null }, total: TQueueTotal, scope: TScope): Promise<TQueuePage> {
+  const page = turned.rows;
   // One more statement for the page's 50 rows, through the identity and person indexes.
   const [names, matches] = await Promise.all([ownerNames(db, page), env().QUEUE_IDENTITY_COLUMN === "on" ? readIdentityMatches(db, page.map(toPeer), scope) : null]);
   return {
@@ -189,39 +273,26 @@ async function toPage(db: PrismaClient, rows: TRawRow[], nextCursor: string | nu
       owner: row.owner_id ? { id: row.owner_id, name: names.get(row.owner_id) ?? "—" } : null,
       identity: matches ? summarizeIdentity(matches.get(row.id)!) : null,
     })),
-    nextCursor,
+    nextCursor: turned.nextCursor,
+    prevCursor: turned.prevCursor,
+    total,
   };
 }
 
-/** One page of the queue within the viewer's branches, in the filters' order, paged by keyset (never OFFSET). */
+/**
+ * One page of the queue within the viewer's branches, in the filters' order, paged by keyset both
+ * ways (never OFFSET), with the count of what the filters match up to QUEUE_COUNT_LIMIT.
+ */
 export async function listEnrollments(db: PrismaClient, filters: TQueueQuery, viewer: TQueueViewer): Promise<TQueuePage> {
+  const walk = walkOf(filters);
   const byDesk = filters.sort === "desk";
-  const conditions = whereClause(filters, viewer, { owner: !byDesk });
-  if (byDesk) {
-    const desk = await listDesk(db, conditions, filters, viewer);
-    const last = desk.rows[QUEUE_PAGE_SIZE - 1];
-    return toPage(db, desk.rows, desk.rows.length > QUEUE_PAGE_SIZE && last ? desk.cursorOf(last) : null, viewer.scope);
-  }
-  const [key, direction] = filters.sort.split("_") as [keyof typeof SORT_COLUMNS, "asc" | "desc"];
-  const sort = SORT_COLUMNS[key];
-  const desc = direction === "desc";
-  const cursor = decodeCursor(filters.cursor);
-  if (cursor) {
-    const value = key === "received" ? Prisma.sql`${cursor.value}::timestamptz` : Prisma.sql`${cursor.value}`;
-    conditions.push(
-      desc
-        ? Prisma.sql`(${sort.column}, id) < (${value}, ${cursor.id}::uuid)`
-        : Prisma.sql`(${sort.column}, id) > (${value}, ${cursor.id}::uuid)`,
-    );
-  }
-  const order = desc ? Prisma.sql`${sort.column} DESC, id DESC` : Prisma.sql`${sort.column} ASC, id ASC`;
-  const rows = await db.$queryRaw<TRawRow[]>`
-    SELECT ${rowColumns}
-    FROM enrollments WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY ${order}
-    LIMIT ${QUEUE_PAGE_SIZE + 1}`;
-  const last = rows[QUEUE_PAGE_SIZE - 1];
-  return toPage(db, rows, rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor({ value: sort.cursorValue(last), id: last.id }) : null, viewer.scope);
+  const [turned, total] = await Promise.all([
+    byDesk
+      ? walkDesk(db, whereClause(filters, viewer, { owner: false }), filters, viewer, walk).then((walked) => turnPage(walked, walk))
+      : walkSorted(db, whereClause(filters, viewer, { owner: true }), filters, walk).then((walked) => turnPage(walked, walk)),
+    countUpTo(db, whereClause(filters, viewer, { owner: true })),
+  ]);
+  return toPage(db, turned, total, viewer.scope);
 }
 
 /** Branches present in the queue within the scope, for the filter's options (a skip scan over the branch index). */
