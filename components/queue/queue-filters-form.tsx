@@ -54,7 +54,7 @@ export function QueueFiltersForm({ filters, branches, officers, ownsEnrollments,
         onChange({ qt: await searchTokenFor(form, "q"), status: value("status") as TQueueFilters["status"], branch: value("branch"), owner: value("owner") as TQueueFilters["owner"], from: value("from"), to: value("to"), sort: value("sort") as TQueueFilters["sort"] });
       }}
     >
-      <FilterInput id="q" type="search" label={t("queue.search")} value={filters.q} placeholder={t("queue.searchPlaceholder")} className="md:col-span-2" />
+      <FilterInput id="q" type="search" label={t("queue.search")} value={filters.q} placeholder={t("queue.searchPlaceholder")} className="md:col-span-2" data-shortcut="search" aria-keyshortcuts="/" />
       <FilterSelect id="status" name="status" label={t("queue.status")} value={filters.status} anyLabel={t("queue.anyStatus")} options={ENROLLMENT_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))} />
       <FilterSelect id="branch" name="branch" label={t("queue.branch")} value={filters.branch} anyLabel={t("queue.anyBranch")} options={branches.map(branchOption)} />
       <FilterSelect

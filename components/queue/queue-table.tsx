@@ -112,7 +112,7 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
         busy={fetching}
       >
         {page.rows.map((row) => (
-          <tr key={row.id} className="border-t border-border hover:bg-zinc-50" data-testid="queue-row">
+          <tr key={row.id} className="border-t border-border hover:bg-zinc-50 focus-within:bg-zinc-50" data-testid="queue-row" data-shortcut-row>
             {desk && (
               <td className="px-3 py-2">
                 <input

@@ -38,6 +38,8 @@ const ACTIONS: Record<string, TActionExpectation> = {
   claimEnrollmentsAction: { allowed: ["officer"], input: (s) => ({ enrollmentIds: [s.enrollmentId] }) },
   releaseEnrollmentsAction: { allowed: ["officer"], input: (s) => ({ enrollmentIds: [s.enrollmentId] }) },
   assignEnrollmentsAction: { allowed: ["officer"], input: (s) => ({ enrollmentIds: [s.enrollmentId], assigneeId: s.userId }) },
+  // "Next enrollment": takes from the caller's own branches only, so it names none
+  nextEnrollmentAction: { allowed: ["officer"], input: () => ({}) },
   // The queue and AML search box's text, posted for the token their URLs carry instead.
   sealSearchAction: { allowed: ["officer", "compliance"], input: () => ({ q: "111110001" }) },
   // Administration (products, integrations, users, keys, two-factor policy)

@@ -165,7 +165,7 @@ const rowColumns = Prisma.sql`${listItemColumns}, branch_code, branch_name, rece
  * many enrollments wait. The time is the received time until due times exist (SLA): DESK_TIME is
  * the one place a due column replaces it.
  */
-const DESK_TIME = Prisma.raw("received_at");
+export const DESK_TIME = Prisma.raw("received_at");
 /** The desk's bands the owner filter keeps, each as the one condition on owner_id its index walk needs. */
 function deskBands(owner: TQueueOwner, userId: string): Array<Prisma.Sql | null> {
   const me = owner === "any" || owner === "desk" || owner === "mine" || owner === userId;

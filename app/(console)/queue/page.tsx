@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { NextEnrollmentButton } from "@/components/desk/next-enrollment-button";
 import { QueueTable } from "@/components/queue/queue-table";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
@@ -25,7 +26,10 @@ export default async function QueuePage({ searchParams }: TProps) {
   const readAt = Date.now();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        {ownsEnrollments && <NextEnrollmentButton />}
+      </div>
       <QueueTable
         key={JSON.stringify(filters)}
         filters={filters}
