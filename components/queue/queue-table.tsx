@@ -11,6 +11,8 @@ import { useHydrated } from "@/components/push/use-hydrated";
 import { QueueBulkBar } from "@/components/queue/queue-bulk-bar";
 import { IdentityCell } from "@/components/queue/identity-cell";
 import { QueueFiltersForm } from "@/components/queue/queue-filters-form";
+import { SavedViews } from "@/components/queue/saved-views";
+import type { TQueueView } from "@/lib/queue/queue-view-input";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
@@ -36,9 +38,11 @@ type TProps = {
   officers: TDeskOfficer[];
   /** The reader, when they may own enrollments (row checkboxes, claim, release); null otherwise. */
   desk: { userId: string; lead: boolean } | null;
+  /** The reader's saved views. */
+  views: readonly TQueueView[];
 };
 
-export function QueueTable({ filters, initialPage, readAt, branches, officers, desk }: TProps) {
+export function QueueTable({ filters, initialPage, readAt, branches, officers, desk, views }: TProps) {
   const t = useTranslations();
   const format = useFormatter();
   const now = useNow({ updateInterval: 30_000 });
@@ -70,6 +74,7 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
 
   return (
     <div className="space-y-4">
+      <SavedViews views={views} filters={filters} onOpen={navigate} />
       <QueueFiltersForm filters={filters} branches={branches} officers={officers} ownsEnrollments={desk !== null} onChange={navigate} />
       {desk && <QueueBulkBar selected={selected} lead={desk.lead} officers={officers} onDone={() => setSelected([])} />}
       {query.isError && (

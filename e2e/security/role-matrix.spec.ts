@@ -42,6 +42,10 @@ const ACTIONS: Record<string, TActionExpectation> = {
   nextEnrollmentAction: { allowed: ["officer"], input: () => ({}) },
   // The queue and AML search box's text, posted for the token their URLs carry instead.
   sealSearchAction: { allowed: ["officer", "compliance"], input: () => ({ q: "111110001" }) },
+  // A user's own saved queue views (each action reaches only the caller's)
+  saveQueueViewAction: { allowed: ["officer", "compliance"], input: () => ({ name: "matrix", filters: { status: "ready" }, makeDefault: false }) },
+  deleteQueueViewAction: { allowed: ["officer", "compliance"], input: (s) => ({ viewId: s.userId }) },
+  setDefaultQueueViewAction: { allowed: ["officer", "compliance"], input: () => ({ viewId: null }) },
   // Administration (products, integrations, users, keys, two-factor policy)
   setSwitchAction: { allowed: ["admin"], input: () => ({ name: "requireTotp", on: true }) },
   createProductCodeAction: { allowed: ["admin"], input: () => ({ code: "MX01", name: "Matrix", description: "", active: true }) },

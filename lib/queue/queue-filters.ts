@@ -43,6 +43,8 @@ export const ZQueueFilters = z.object({
   before: z.preprocess(emptyToUndefined, z.string().max(500).optional()),
   /** Which page this is, for the position shown ("Page 3"); the rows come from the cursors alone. */
   page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1_000_000).optional()),
+  /** The saved view these filters came from (its id, for the views menu), or `none`: not the default view either. */
+  view: z.preprocess(emptyToUndefined, z.union([z.uuid(), z.literal("none")]).optional()),
 });
 
 export type TQueueFilters = z.infer<typeof ZQueueFilters>;
