@@ -54,7 +54,7 @@ export function AmlQueueTable({ rows }: { rows: TAmlQueueRow[] }) {
           <td className="px-3 py-2">
             <AmlStateBadge state={row.state} />
             {row.submissionMessage && (row.state === "rejected" || row.state === "failed") && (
-              <p className="mt-1 max-w-xs truncate text-xs text-muted-foreground" title={reasonText(row.submissionMessage)}>{reasonText(row.submissionMessage)}</p>
+              <p className="mt-1 max-w-xs truncate text-xs text-muted-foreground" title={reasonText(row.submissionMessage)} translate="no">{reasonText(row.submissionMessage)}</p>
             )}
           </td>
           <td className="px-3 py-2">

@@ -91,6 +91,8 @@ const ROUTES: Record<string, TRouteExpectation[] | "skip"> = {
   // For load balancers and monitors: whether the database answers and a push worker beats, no secrets.
   "/api/health/route": [{ method: "GET", allowed: ["public"], path: () => "/api/health" }],
   "/api/aml/export/route": [{ method: "GET", allowed: ["compliance"], path: () => "/api/aml/export" }],
+  // The desk dashboard's CSV: admins, and officers who lead branches (the matrix's officer, Olga, does)
+  "/api/desk/export/route": [{ method: "GET", allowed: ["officer", "admin"], path: () => "/api/desk/export" }],
   // Only AMLYZE, with the webhook secret's signature: no session and no intake key may post.
   "/api/v1/amlyze/events/route": [{ method: "POST", allowed: [], path: () => "/api/v1/amlyze/events" }],
 };
