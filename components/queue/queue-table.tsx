@@ -16,9 +16,9 @@ import type { TQueueView } from "@/lib/queue/queue-view-input";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { QUEUE_COUNT_LIMIT, QUEUE_PAGE_SIZE, type TQueuePage } from "@/lib/queue/list-enrollments";
+import type { TQueuePage } from "@/lib/queue/list-enrollments";
 import { queueKeys } from "@/lib/queue/query-keys";
-import { queueFiltersToSearch, withoutPaging, type TQueueFilters } from "@/lib/queue/queue-filters";
+import { QUEUE_COUNT_LIMIT, QUEUE_PAGE_SIZE, queueFiltersToSearch, withoutPaging, type TQueueFilters } from "@/lib/queue/queue-filters";
 
 const POLL_MS = 5_000;
 

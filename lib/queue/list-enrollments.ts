@@ -7,11 +7,10 @@ import { env } from "@/lib/env";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { maskLastFour } from "@/lib/intake/extract-columns";
 import { z } from "zod";
-import { decodeCursor, encodeCursor, type TCursor, type TQueueFilters, type TQueueOwner, type TQueueSort } from "@/lib/queue/queue-filters";
+import { decodeCursor, encodeCursor, QUEUE_COUNT_LIMIT, QUEUE_PAGE_SIZE, type TCursor, type TQueueFilters, type TQueueOwner, type TQueueSort } from "@/lib/queue/queue-filters";
 
 const ZUuid = z.uuid();
 
-export const QUEUE_PAGE_SIZE = 50;
 
 /** An enrollment as a list shows it (the queue, the push form's picker): identity numbers already masked. */
 export type TEnrollmentListItem = {
@@ -46,8 +45,7 @@ export type TQueueTotal = { count: number; more: boolean };
  */
 export type TQueuePage = { rows: TQueueRow[]; nextCursor: string | null; prevCursor: string | null; total: TQueueTotal };
 
-/** The count stops here: past it the queue says "more than 1,000", so a count never walks the whole table. */
-export const QUEUE_COUNT_LIMIT = 1000;
+export { QUEUE_COUNT_LIMIT, QUEUE_PAGE_SIZE };
 
 /** The columns behind a TEnrollmentListItem, as `listItemColumns` selects them. */
 export type TRawListItem = {
@@ -107,8 +105,22 @@ function ownerCondition(owner: TQueueOwner, userId: string): Prisma.Sql | null {
   return Prisma.sql`owner_id = ${owner}::uuid`;
 }
 
+/** Notes' matches the queue's search reaches: enough for any page of results, and a bounded lookup. */
+export const NOTE_SEARCH_LIMIT = 200;
+
+/**
+ * The enrollments whose notes hold the search text (three characters at least), read first through
+ * the notes' trigram index, so the queue's own query keeps its plan and gets them as a list of ids.
+ */
+async function enrollmentsNoted(db: PrismaClient, q: string | undefined): Promise<string[]> {
+  if (!q || [...q].length < 3) return [];
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT DISTINCT enrollment_id::text AS id FROM enrollment_notes WHERE body ILIKE ${`%${escapeLike(q)}%`} LIMIT ${NOTE_SEARCH_LIMIT}`;
+  return rows.map((row) => row.id);
+}
+
 /** The conditions of the filters; the owner's is left to the desk order, which splits by owner itself. */
-function whereClause(filters: TQueueQuery, viewer: TQueueViewer, options: { owner: boolean }): Prisma.Sql[] {
+function whereClause(filters: TQueueQuery, viewer: TQueueViewer, options: { owner: boolean; noted: readonly string[] }): Prisma.Sql[] {
   // the branch scope first: no filter, sort or cursor reaches an enrollment outside it
   const conditions: Prisma.Sql[] = [enrollmentScopeSql(viewer.scope)];
   const owner = options.owner ? ownerCondition(filters.owner, viewer.userId) : null;
@@ -117,7 +129,10 @@ function whereClause(filters: TQueueQuery, viewer: TQueueViewer, options: { owne
   if (filters.branch) conditions.push(Prisma.sql`branch_code = ${filters.branch}`);
   if (filters.from) conditions.push(Prisma.sql`received_at >= ${filters.from}::date`);
   if (filters.to) conditions.push(Prisma.sql`received_at < (${filters.to}::date + 1)`);
-  if (filters.q) conditions.push(searchCondition(filters.q));
+  if (filters.q) {
+    const search = searchCondition(filters.q);
+    conditions.push(options.noted.length === 0 ? search : Prisma.sql`(${search} OR id = ANY(${[...options.noted]}::uuid[]))`);
+  }
   return conditions;
 }
 
@@ -286,11 +301,12 @@ async function toPage(db: PrismaClient, turned: { rows: TRawRow[]; nextCursor: s
 export async function listEnrollments(db: PrismaClient, filters: TQueueQuery, viewer: TQueueViewer): Promise<TQueuePage> {
   const walk = walkOf(filters);
   const byDesk = filters.sort === "desk";
+  const noted = await enrollmentsNoted(db, filters.q);
   const [turned, total] = await Promise.all([
     byDesk
-      ? walkDesk(db, whereClause(filters, viewer, { owner: false }), filters, viewer, walk).then((walked) => turnPage(walked, walk))
-      : walkSorted(db, whereClause(filters, viewer, { owner: true }), filters, walk).then((walked) => turnPage(walked, walk)),
-    countUpTo(db, whereClause(filters, viewer, { owner: true })),
+      ? walkDesk(db, whereClause(filters, viewer, { owner: false, noted }), filters, viewer, walk).then((walked) => turnPage(walked, walk))
+      : walkSorted(db, whereClause(filters, viewer, { owner: true, noted }), filters, walk).then((walked) => turnPage(walked, walk)),
+    countUpTo(db, whereClause(filters, viewer, { owner: true, noted })),
   ]);
   return toPage(db, turned, total, viewer.scope);
 }

@@ -2,6 +2,11 @@
 import { z } from "zod";
 import { withoutReversedRange, ZDay } from "@/lib/dates/day-range";
 
+export const QUEUE_PAGE_SIZE = 50;
+
+/** The count stops here: past it the queue says "more than 1,000", so a count never walks the whole table. */
+export const QUEUE_COUNT_LIMIT = 1000;
+
 export const ENROLLMENT_STATUSES = [
   "received",
   "in_review",

@@ -93,6 +93,18 @@ describe("queue query", () => {
     expect(byMiddle.rows.map((row) => row.id)).not.toContain(ids[3]);
   });
 
+  it("finds enrollments by the words of their notes, within the reader's branches only", async () => {
+    const author = await prisma.user.create({ data: { username: `notes-${uniqueCode(8).toLowerCase()}`, displayName: "Notes Author", role: "officer", passwordHash: "x", branches: [BRANCH] }, select: { id: true } });
+    const words = `pasaporte vencido ${uniqueCode(4)}`;
+    await prisma.enrollmentNote.create({ data: { enrollmentId: ids[9]!, authorId: author.id, body: `Cliente llamó: ${words}, trae otro el lunes` } });
+    const found = await listEnrollments(prisma, filters({ q: words.toUpperCase() }), EVERYONE);
+    expect(found.rows.map((row) => row.id)).toEqual([ids[9]]);
+    // an officer of another branch does not reach it through its note
+    const elsewhere = { scope: { kind: "branches", branches: ["ZZ-OTHER"] } as const, userId: EVERYONE.userId };
+    const hidden = await listEnrollments(prisma, queueDefaults(parseQueueFilters({ q: words }), { ownsEnrollments: false }), elsewhere);
+    expect(hidden.rows).toEqual([]);
+  });
+
   it("sorts oldest first and by name, in both directions", async () => {
     const oldest = await listEnrollments(prisma, filters({ sort: "received_asc" }), EVERYONE);
     expect(oldest.rows[0]!.id).toBe(ids[0]);
