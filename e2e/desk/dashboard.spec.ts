@@ -19,7 +19,7 @@ test("[LEAD] reads the desk dashboard of their branches, filters a branch, expor
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
 
   // a branch chosen applies at once
-  await page.getByLabel("Branch").selectOption("02");
+  await page.getByRole("combobox", { name: "Branch" }).selectOption("02");
   await expect(page).toHaveURL(/[?&]branch=02/);
   await expect(branches).toHaveCount(1);
   await expect(branches.first()).toContainText("02");

@@ -38,7 +38,7 @@ test("[OFFICER] takes the next enrollment with 'n' and moves through the queue b
   // 'n' from an enrollment: the officer's most urgent own one, else an unassigned one, taken for them
   const leaving = page.url();
   await page.keyboard.press("n");
-  await expect(page).not.toHaveURL(leaving);
+  await expect(page).not.toHaveURL(leaving, { timeout: 15_000 });
   await expect(page).toHaveURL(/\/enrollments\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("owner")).toHaveText("Owner: you");
 });
