@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { DataCells, DataTable, type TRowColumn } from "@/components/ui/data-table";
 import { useReasonText } from "@/components/ui/reason-text";
 import type { TAmlQueueRow } from "@/lib/aml/list-aml-customers";
+import { branchLabel } from "@/lib/desk/branch-label";
 import { AmlStateBadge, DecisionText, RiskBadge } from "./aml-badges";
 
 const HIT_KEYS = [
@@ -50,7 +51,7 @@ export function AmlQueueTable({ rows }: { rows: TAmlQueueRow[] }) {
       className: "font-mono",
       cell: (row) => `${row.mainDocType ? `${row.mainDocType} ` : ""}${row.mainDocMasked || "—"}${row.mainDocCountry ? ` (${row.mainDocCountry})` : ""}`,
     },
-    { key: "branch", label: t("columns.branch"), cell: (row) => row.branchName ?? row.branchCode ?? "—" },
+    { key: "branch", label: t("columns.branch"), cell: (row) => <span translate="no">{branchLabel({ code: row.branchCode, name: row.branchName }) ?? "—"}</span> },
     {
       key: "state",
       label: t("columns.state"),

@@ -14,6 +14,7 @@ import { QueueFiltersForm } from "@/components/queue/queue-filters-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataCells, DataTable, type TRowColumn } from "@/components/ui/data-table";
+import { branchLabel } from "@/lib/desk/branch-label";
 import type { TQueuePage } from "@/lib/queue/list-enrollments";
 import { queueKeys } from "@/lib/queue/query-keys";
 import { queueFiltersToSearch, type TQueueFilters } from "@/lib/queue/queue-filters";
@@ -87,7 +88,7 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
       className: "font-mono",
       cell: (row) => `${row.mainDocType ? `${row.mainDocType} ` : ""}${row.mainDocMasked}${row.mainDocCountry ? ` (${row.mainDocCountry})` : ""}`,
     },
-    { key: "branch", label: t("queue.branch"), cell: (row) => row.branchName ?? row.branchCode ?? "—" },
+    { key: "branch", label: t("queue.branch"), cell: (row) => <span translate="no">{branchLabel({ code: row.branchCode, name: row.branchName }) ?? "—"}</span> },
     {
       key: "owner",
       label: t("queue.owner"),
