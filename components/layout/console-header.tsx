@@ -1,3 +1,4 @@
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
@@ -6,13 +7,14 @@ import { UserMenu } from "@/components/layout/user-menu";
 import { Collapsible } from "@/components/ui/collapsible";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { navFor } from "@/lib/auth/roles";
+import { THEME_COOKIE, themeFrom } from "@/lib/theme/theme";
 
 /**
  * The console's header: the role's navigation, the user's menu, language and sign-out (the
  * console's pages and its 404). Below `lg` all but the title fold behind a Menu button.
  */
 export async function ConsoleHeader({ user }: { user: TCurrentUser }) {
-  const t = await getTranslations();
+  const [t, cookieStore] = await Promise.all([getTranslations(), cookies()]);
   return (
     <header className="border-b border-border bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
@@ -40,6 +42,7 @@ export async function ConsoleHeader({ user }: { user: TCurrentUser }) {
                 { href: "/account/password", label: t("nav.password") },
                 { href: "/account/totp", label: t("nav.totp") },
               ]}
+              theme={themeFrom(cookieStore.get(THEME_COOKIE)?.value)}
             />
             <LocaleSwitch />
             <SignOutButton />

@@ -2,14 +2,16 @@
 
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
+import { ThemeSwitch } from "@/components/layout/theme-switch";
+import type { TTheme } from "@/lib/theme/theme";
 import { cn } from "@/lib/utils";
 
 /**
- * The signed-in user's menu: who they are, their password and two-factor pages.
+ * The signed-in user's menu: who they are, their password and two-factor pages, the colour theme.
  * A disclosure (button + panel): Escape or a click elsewhere closes it. In the header's folded
  * menu on a phone it opens in place; on a wide screen it drops down.
  */
-export function UserMenu({ name, role, links }: { name: string; role: string; links: Array<{ href: string; label: string }> }) {
+export function UserMenu({ name, role, links, theme }: { name: string; role: string; links: Array<{ href: string; label: string }>; theme: TTheme }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -65,6 +67,7 @@ export function UserMenu({ name, role, links }: { name: string; role: string; li
             </li>
           ))}
         </ul>
+        <ThemeSwitch initial={theme} />
       </div>
     </div>
   );
