@@ -17,20 +17,26 @@ class NotificationHub {
   private readonly subscribers = new Map<string, Set<TWake>>();
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
+  /** Whether a connection was up before: wake-ups may have been missed since it broke. */
+  private wasConnected = false;
 
   constructor(private readonly connectionString: () => string) {}
 
-  /** Calls `wake` whenever `userId` may have a new unread count; returns the unsubscribe. */
-  subscribe(userId: string, wake: TWake): () => void {
+  /**
+   * Calls `wake` whenever `userId` may have a new unread count. Returns the unsubscribe, and
+   * `listening`, settled once the LISTEN is in place (or its first attempt failed).
+   */
+  subscribe(userId: string, wake: TWake): { unsubscribe: () => void; listening: Promise<void> } {
     const set = this.subscribers.get(userId) ?? new Set<TWake>();
     set.add(wake);
     this.subscribers.set(userId, set);
-    void this.ensureConnected();
-    return () => {
+    const listening = this.ensureConnected();
+    const unsubscribe = () => {
       set.delete(wake);
       if (set.size === 0) this.subscribers.delete(userId);
       if (this.subscribers.size === 0) this.close();
     };
+    return { unsubscribe, listening };
   }
 
   private deliver(payload: string) {
@@ -61,8 +67,9 @@ class NotificationHub {
       await client.connect();
       await client.query(`LISTEN ${NOTIFICATION_CHANNEL}`);
       this.client = client;
-      // whatever happened while nobody listened: let every open bell read its count again
-      this.deliver("*");
+      // after a break, whatever happened while nobody listened: every open bell reads its count again
+      if (this.wasConnected) this.deliver("*");
+      this.wasConnected = true;
       if (this.subscribers.size === 0) this.close();
     } catch (error) {
       logger.warn({ err: error }, "notification listener could not connect");

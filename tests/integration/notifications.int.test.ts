@@ -247,3 +247,50 @@ describe("the reader's own notifications", () => {
     state.user = null;
   });
 });
+
+describe("the live stream", () => {
+  it("refuses anonymous callers, and tells the signed-in reader of their own new notification within 2 s, not of another's", async () => {
+    const streamRoute = await import("@/app/api/notifications/stream/route");
+    state.user = null;
+    expect((await streamRoute.GET(new Request("http://console.test/api/notifications/stream"))).status).toBe(401);
+
+    const { id } = await enrollment();
+    const reader = await deskUser({ branches: [BRANCH], name: "Rita" });
+    const other = await deskUser({ branches: [BRANCH], name: "Otto" });
+    state.user = reader;
+    const abort = new AbortController();
+    const response = await streamRoute.GET(new Request("http://console.test/api/notifications/stream", { signal: abort.signal }));
+    state.user = null;
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const stream = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    // a read that timed out stays pending: the next wait takes it over rather than losing its chunk
+    let pending: ReturnType<typeof stream.read> | null = null;
+    const readUntil = async (needle: string, ms: number) => {
+      const deadline = Date.now() + ms;
+      while (!text.includes(needle)) {
+        const left = deadline - Date.now();
+        if (left <= 0) return false;
+        pending ??= stream.read();
+        const chunk = await Promise.race([pending, new Promise<null>((resolve) => setTimeout(() => resolve(null), left))]);
+        if (chunk === null) return false;
+        pending = null;
+        if (chunk.done) return text.includes(needle);
+        text += decoder.decode(chunk.value);
+      }
+      return true;
+    };
+    // "ready": the process listens, nothing committed from now on is missed
+    expect(await readUntil("event: ready", 2_000)).toBe(true);
+    text = "";
+    await prisma.$transaction((tx) => notify(tx, { recipients: [other.id], kind: "mentioned", enrollmentId: id, params: {}, dedupeKey: `stream-other:${id}` }));
+    expect(await readUntil("event: changed", 500)).toBe(false);
+    const committed = Date.now();
+    await prisma.$transaction((tx) => notify(tx, { recipients: [reader.id], kind: "mentioned", enrollmentId: id, params: {}, dedupeKey: `stream:${id}` }));
+    expect(await readUntil("event: changed", 2_000)).toBe(true);
+    expect(Date.now() - committed).toBeLessThan(2_000);
+    abort.abort();
+    await stream.cancel().catch(() => undefined);
+  });
+});

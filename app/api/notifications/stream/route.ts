@@ -24,7 +24,7 @@ export async function GET(request: Request) {
           stop();
         }
       };
-      const unsubscribe = notificationHub().subscribe(userId, () => send("event: changed\ndata: {}\n\n"));
+      const { unsubscribe, listening } = notificationHub().subscribe(userId, () => send("event: changed\ndata: {}\n\n"));
       const keepalive = setInterval(() => send(": keepalive\n\n"), KEEPALIVE_MS);
       stop = () => {
         clearInterval(keepalive);
@@ -36,8 +36,9 @@ export async function GET(request: Request) {
         }
       };
       request.signal.addEventListener("abort", () => stop(), { once: true });
-      // retry: how soon the browser reconnects when the stream breaks
-      send("retry: 2000\nevent: ready\ndata: {}\n\n");
+      // "ready" once the process listens: from then on nothing committed for this reader is missed.
+      // retry: how soon the browser reconnects when the stream breaks.
+      void listening.then(() => send("retry: 2000\nevent: ready\ndata: {}\n\n"));
     },
     cancel() {
       stop();
