@@ -2,6 +2,7 @@
 // 01; Oscar, with the queue open in another browser, sees his bell's count go up without a reload,
 // and its item takes him to the enrollment's notes. Once in English, once in Spanish.
 import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { INTAKE_KEY } from "../../playwright.config";
@@ -17,15 +18,24 @@ async function postEnrollment(page: Page): Promise<{ id: string; code: string }>
   return { id: ((await response.json()) as { id: string }).id, code };
 }
 
-/** Oscar starts with nothing unread, so the count he should see is known. */
-async function readAllOf(username: string): Promise<void> {
+async function sql(text: string, values: unknown[]): Promise<void> {
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   try {
-    await db.query("UPDATE notifications SET read_at = now() WHERE read_at IS NULL AND recipient_id = (SELECT id FROM users WHERE username = $1)", [username]);
+    await db.query(text, values);
   } finally {
     await db.end();
   }
+}
+
+/** Oscar starts with nothing unread, so the count he should see is known. */
+const readAllOf = (username: string) =>
+  sql("UPDATE notifications SET read_at = now() WHERE read_at IS NULL AND recipient_id = (SELECT id FROM users WHERE username = $1)", [username]);
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 async function colleague(browser: Browser, locale: "en" | "es"): Promise<Page> {
@@ -74,3 +84,40 @@ for (const locale of ["en", "es"] as const) {
     await oscar.context().close();
   });
 }
+
+test("[OFFICER] the bell's popover takes and gives back focus, and the notifications page pages and marks all read, without axe violations", async ({ page }) => {
+  test.setTimeout(120_000);
+  await readAllOf("officer3");
+  // 30 notifications for Nora, assigned by Olga: more than a page of the notifications page
+  await sql(
+    `INSERT INTO notifications (id, recipient_id, kind, params, dedupe_key, created_at)
+     SELECT gen_random_uuid(), (SELECT id FROM users WHERE username = 'officer3'), 'assigned',
+            jsonb_build_object('code', 'PG' || lpad(i::text, 4, '0'), 'byId', (SELECT id::text FROM users WHERE username = 'officer')),
+            'e2e-paging:' || gen_random_uuid(), now() - i * interval '1 minute'
+     FROM generate_series(1, 30) i`,
+    [],
+  );
+  await signInAs(page, "officer3");
+  await page.goto("/queue");
+  const bell = page.getByTestId("notification-bell");
+  await expect(bell).toHaveAttribute("aria-label", "Notifications, 30 unread");
+  await bell.focus();
+  await page.keyboard.press("Enter");
+  const popover = page.getByRole("dialog", { name: "Notifications" });
+  await expect(popover).toBeVisible();
+  await expect(popover.getByTestId("notification-item").first()).toContainText("Olga Officer assigned you enrollment PG0001");
+  await expect.poll(() => popover.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+  await expectNoSeriousViolations(page);
+  await page.keyboard.press("Escape");
+  await expect(popover).toBeHidden();
+  await expect(bell).toBeFocused();
+
+  await page.goto("/notifications");
+  await expect(page.getByTestId("notification-row")).toHaveCount(25);
+  await expectNoSeriousViolations(page);
+  await page.getByTestId("notifications-older").click();
+  await expect(page.getByTestId("notification-row").first()).toContainText("PG0026");
+  await page.getByRole("button", { name: "Mark all as read" }).click();
+  await expect(bell).toHaveAttribute("aria-label", "Notifications, none unread");
+  await expect(page.getByTestId("notification-row").and(page.locator('[data-read="false"]'))).toHaveCount(0);
+});
