@@ -11,6 +11,7 @@ import { assignEnrollments, claimEnrollments } from "@/lib/desk/ownership";
 import { scopeOf } from "@/lib/desk/scope";
 import { addNote } from "@/lib/notes/notes";
 import { notifySlaBreach } from "@/lib/notifications/events";
+import { listNotifications } from "@/lib/notifications/inbox";
 import { NOTIFICATION_CHANNEL, notify } from "@/lib/notifications/notify";
 import { requestPush } from "@/lib/push/request-push";
 import { settleEnrollment } from "@/lib/push/settle";
@@ -18,7 +19,9 @@ import { buildEvents } from "@/sandbox/amlyze/events";
 import { prisma, uniqueCode } from "./db";
 import { deskUser, enrollmentOf, uniqueBranch } from "./desk-helpers";
 import { loadOpenedEnrollment } from "./pii-helpers";
-import { AML_MESSAGE, ensureProductCodes, removeJobs } from "./push-helpers";
+import { runPush } from "@/lib/push/pipeline";
+import type { TCoreFaults } from "@/sandbox/core-server";
+import { AML_MESSAGE, ensureProductCodes, intakeFixture, product, pushDatabase, pushDeps, removeJobs, startCore, usePushDatabase, type TCoreHarness } from "./push-helpers";
 
 const state = vi.hoisted(() => ({ user: null as TCurrentUser | null }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => state.user }));
@@ -248,6 +251,29 @@ describe("the reader's own notifications", () => {
   });
 });
 
+describe("the notifications page", () => {
+  it("pages newest first by (created_at, id), each notification once, and ignores a forged cursor", async () => {
+    const reader = await deskUser({ branches: [BRANCH], name: "Paula" });
+    const at = new Date("2026-12-01T10:00:00Z");
+    // five share one instant: the id breaks the tie, so none is skipped or shown twice
+    await prisma.notification.createMany({
+      data: Array.from({ length: 12 }, (_, i) => ({ recipientId: reader.id, kind: "assigned", params: { code: `P${i}` }, dedupeKey: `page:${i}`, createdAt: new Date(at.getTime() - (i < 5 ? 0 : i) * 60_000) })),
+    });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const page: Awaited<ReturnType<typeof listNotifications>> = await listNotifications(prisma, { userId: reader.id, mayReadAml: false, take: 5, cursor });
+      seen.push(...page.items.map((item) => item.code));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toHaveLength(12);
+    expect(new Set(seen).size).toBe(12);
+    expect(seen.slice(5)).toEqual(["P5", "P6", "P7", "P8", "P9", "P10", "P11"]);
+    expect((await listNotifications(prisma, { userId: reader.id, mayReadAml: false, take: 5, cursor: "not-a-cursor" })).items.map((item) => item.code)).toEqual(seen.slice(0, 5));
+  });
+});
+
 describe("the live stream", () => {
   it("refuses anonymous callers, and tells the signed-in reader of their own new notification within 2 s, not of another's", async () => {
     const streamRoute = await import("@/app/api/notifications/stream/route");
@@ -292,5 +318,57 @@ describe("the live stream", () => {
     expect(Date.now() - committed).toBeLessThan(2_000);
     abort.abort();
     await stream.cancel().catch(() => undefined);
+  });
+});
+
+describe("the push pipeline tells the requester how it ended", () => {
+  let database: Awaited<ReturnType<typeof pushDatabase>>;
+  let harness: TCoreHarness;
+  let lockPool: pg.Pool;
+  let requester: { id: string; username: string };
+
+  beforeAll(async () => {
+    // its own database, as every push test: a worker of another run sweeps `pushing` enrollments
+    database = await pushDatabase("notify_push");
+    usePushDatabase(database.db);
+    lockPool = new pg.Pool({ connectionString: database.url, max: 4 });
+    await ensureProductCodes();
+    harness = await startCore();
+    requester = await database.db.user.create({ data: { username: `req-${uniqueCode(8).toLowerCase()}`, displayName: "Rex Requester", role: "officer", passwordHash: "x" }, select: { id: true, username: true } });
+  });
+  afterAll(async () => {
+    usePushDatabase(prisma);
+    await harness.stop();
+    await lockPool.end();
+    await database.drop();
+  });
+
+  async function pushWith(faults: TCoreFaults, products = [product("AH01")]) {
+    harness.sandbox.setFaults(faults);
+    try {
+      const id = await intakeFixture();
+      const { version } = await database.db.enrollment.findUniqueOrThrow({ where: { id }, select: { version: true } });
+      expect(await requestPush(database.db, { enrollmentId: id, expectedVersion: version, products, actor: { id: requester.id, label: requester.username } })).toMatchObject({ kind: "queued" });
+      await runPush(pushDeps(harness, lockPool), id);
+      // a second run of the same push (a retried job) tells nobody again
+      await runPush(pushDeps(harness, lockPool), id);
+      const { status } = await database.db.enrollment.findUniqueOrThrow({ where: { id }, select: { status: true } });
+      return { status, told: await database.db.notification.findMany({ where: { enrollmentId: id }, select: { recipientId: true, kind: true } }) };
+    } finally {
+      harness.sandbox.setFaults({});
+    }
+  }
+
+  it("the core refuses the customer (back to review) or cannot be reached (failed): push_failed", async () => {
+    expect(await pushWith({ core_customer: { kind: "status400", message: "bad data" } })).toEqual({ status: "in_review", told: [{ recipientId: requester.id, kind: "push_failed" }] });
+    expect(await pushWith({ core_customer: { kind: "status500" } })).toEqual({ status: "failed", told: [{ recipientId: requester.id, kind: "push_failed" }] });
+  });
+
+  it("a product's outcome is unknown: push_needs_reconciliation; a push that went through tells nobody", async () => {
+    expect(await pushWith({ core_product: { kind: "timeout", afterProcessing: true } })).toEqual({
+      status: "needs_reconciliation",
+      told: [{ recipientId: requester.id, kind: "push_needs_reconciliation" }],
+    });
+    expect(await pushWith({})).toEqual({ status: "pushed", told: [] });
   });
 });
