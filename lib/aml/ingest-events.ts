@@ -7,6 +7,7 @@
 // gathers concurrent deliveries into one, lib/aml/event-batcher.ts): insert the events (each
 // one's customer resolved in the same statement), lock the customers of the events inserted,
 // write their views back in one UPDATE. A delivery of duplicates only takes the first.
+// A screening match on a customer of an enrollment adds its notification (two statements per hit).
 import type pg from "pg";
 import { v7 as uuidv7 } from "uuid";
 import { piiKeys, piiOwner } from "@/lib/crypto/pii";
