@@ -2,11 +2,11 @@
 // 01; Oscar, with the queue open in another browser, sees his bell's count go up without a reload,
 // and its item takes him to the enrollment's notes. Once in English, once in Spanish.
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { INTAKE_KEY } from "../../playwright.config";
 import { signInAs } from "../fixtures";
+import { expectNoSeriousAxeViolations } from "../push/helpers";
 
 /** A new enrollment of branch 01 through the intake API; its id and wisenroll code. */
 async function postEnrollment(page: Page): Promise<{ id: string; code: string }> {
@@ -32,11 +32,6 @@ async function sql(text: string, values: unknown[]): Promise<void> {
 const readAllOf = (username: string) =>
   sql("UPDATE notifications SET read_at = now() WHERE read_at IS NULL AND recipient_id = (SELECT id FROM users WHERE username = $1)", [username]);
 
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 async function colleague(browser: Browser, locale: "en" | "es"): Promise<Page> {
   const baseURL = test.info().project.use.baseURL!;
@@ -107,14 +102,14 @@ test("[OFFICER] the bell's popover takes and gives back focus, and the notificat
   await expect(popover).toBeVisible();
   await expect(popover.getByTestId("notification-item").first()).toContainText("Olga Officer assigned you enrollment PG0001");
   await expect.poll(() => popover.evaluate((element) => element.contains(document.activeElement))).toBe(true);
-  await expectNoSeriousViolations(page);
+  await expectNoSeriousAxeViolations(page);
   await page.keyboard.press("Escape");
   await expect(popover).toBeHidden();
   await expect(bell).toBeFocused();
 
   await page.goto("/notifications");
   await expect(page.getByTestId("notification-row")).toHaveCount(25);
-  await expectNoSeriousViolations(page);
+  await expectNoSeriousAxeViolations(page);
   await page.getByTestId("notifications-older").click();
   await expect(page.getByTestId("notification-row").first()).toContainText("PG0026");
   await page.getByRole("button", { name: "Mark all as read" }).click();
