@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { UserMenu } from "@/components/layout/user-menu";
 import { Collapsible } from "@/components/ui/collapsible";
@@ -21,6 +22,8 @@ export async function ConsoleHeader({ user }: { user: TCurrentUser }) {
         <Link href="/" className="mr-auto font-semibold lg:mr-0" translate="no">
           {t("app.title")}
         </Link>
+        {/* never folded: the count shows at every width; last on wide screens */}
+        <div className="lg:order-last"><NotificationBell user={user} /></div>
         <Collapsible
           label={t("app.menu")}
           foldBelow="lg"
