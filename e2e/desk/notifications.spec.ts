@@ -18,11 +18,11 @@ async function postEnrollment(page: Page): Promise<{ id: string; code: string }>
   return { id: ((await response.json()) as { id: string }).id, code };
 }
 
-async function sql(text: string, values: unknown[]): Promise<void> {
+async function sql<TRow extends Record<string, unknown> = Record<string, unknown>>(text: string, values: unknown[]): Promise<TRow[]> {
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   try {
-    await db.query(text, values);
+    return (await db.query<TRow>(text, values)).rows;
   } finally {
     await db.end();
   }
@@ -43,10 +43,11 @@ async function colleague(browser: Browser, locale: "en" | "es"): Promise<Page> {
 }
 
 for (const locale of ["en", "es"] as const) {
-  const title = "[OFFICER] writes a note mentioning a colleague, who sees the notification" + (locale === "es" ? " (in Spanish)" : "");
+  const title = "[OFFICER] claims the next enrollment, writes a note mentioning a colleague, who sees the notification" + (locale === "es" ? " (in Spanish)" : "");
   test(title, async ({ page, browser }) => {
     await signInAs(page, "officer");
-    const { id, code } = await postEnrollment(page);
+    // one more unassigned enrollment of Olga's branches, so Next always has one to give
+    await postEnrollment(page);
     await readAllOf("officer2");
 
     const oscar = await colleague(browser, locale);
@@ -58,7 +59,13 @@ for (const locale of ["en", "es"] as const) {
     await expect(bell).toHaveAttribute("aria-label", locale === "es" ? "Notificaciones, ninguna sin leer" : "Notifications, none unread");
     await expect(oscar.getByTestId("notification-count")).toHaveCount(0);
 
-    await page.goto(`/enrollments/${id}`);
+    // Next enrollment: her own most urgent, else the most urgent unassigned one, now hers
+    await page.goto("/queue");
+    await page.getByRole("button", { name: "Next enrollment" }).click();
+    await expect(page).toHaveURL(/\/enrollments\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+    await expect(page.getByTestId("owner")).toHaveText("Owner: you");
+    const id = new URL(page.url()).pathname.split("/").pop()!;
+    const code = (await sql<{ code: string }>("SELECT wisenroll_code AS code FROM enrollments WHERE id = $1", [id]))[0]!.code;
     await page.getByLabel("Note").fill(`@officer2 please check the address of ${code}`);
     await page.getByRole("button", { name: "Add note" }).click();
     await expect(page.getByText("Note added.")).toBeVisible();
