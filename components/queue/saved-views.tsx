@@ -55,9 +55,11 @@ export function SavedViews({ views, filters, onOpen }: TProps) {
     <section aria-label={t("title")} className="flex flex-wrap items-end gap-3" data-testid="saved-views">
       <div className="space-y-1">
         <Label htmlFor="queue-view">{t("label")}</Label>
+        {/* uncontrolled: a choice made before the page hydrates is read as made, not reset to the server's */}
         <NativeSelect
+          key={active?.id ?? "none"}
           id="queue-view"
-          value={active?.id ?? ""}
+          defaultValue={active?.id ?? ""}
           onChange={(event) => {
             const view = views.find((candidate) => candidate.id === event.target.value);
             onOpen(view ? { ...view.filters, view: view.id } : { view: "none" });
