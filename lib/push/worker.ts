@@ -20,6 +20,9 @@ import { createCoreClient } from "@/lib/integrations/core/client";
 import { startHeartbeat } from "@/lib/jobs/heartbeat";
 import { logger as rootLogger } from "@/lib/logger";
 import { coreConnection, coreSettings } from "@/lib/settings/integrations";
+import { SLA_BREACH_TASK, SLA_CRONTAB, SLA_RECOMPUTE_TASK } from "@/lib/sla/jobs";
+import { markBreaches } from "@/lib/sla/mark-breaches";
+import { recomputeDueTimes } from "@/lib/sla/recompute-due-times";
 import { PUSH_TASK, pushJobKey, type TPushJobPayload } from "./jobs";
 import { runPush, type TCrashPoint, type TPushDeps } from "./pipeline";
 
@@ -220,6 +223,7 @@ export async function startPushWorker(options: TStartWorkerOptions): Promise<TPu
     noHandleSignals: true,
     pollInterval: 1_000,
     logger: workerLogger,
+    crontab: SLA_CRONTAB,
     taskList: {
       [PUSH_TASK]: async (payload) => {
         const { enrollmentId } = z.object({ enrollmentId: z.uuid() }).parse(payload);
@@ -235,6 +239,14 @@ export async function startPushWorker(options: TStartWorkerOptions): Promise<TPu
         const result = await runAmlSubmissions(await aml.depsForRun(), enrollmentId);
         if (result.kind === "busy") throw new Error(`AML submissions of ${enrollmentId} are held by another worker; retrying later`);
         log.info({ enrollmentId, result }, "AML run ended");
+      },
+      [SLA_BREACH_TASK]: async () => {
+        const { marked } = await markBreaches(options.db);
+        if (marked > 0) log.info({ marked }, "SLA breaches marked");
+      },
+      [SLA_RECOMPUTE_TASK]: async () => {
+        const { updated } = await recomputeDueTimes(options.db);
+        log.info({ updated }, "SLA due times recomputed");
       },
     },
   });

@@ -1,0 +1,63 @@
+// The review SLA's settings as stored (sla_calendar, sla_branch_targets, sla_holidays) and what
+// they make for one branch: its business calendar and target, and so an enrollment's due time.
+import "server-only";
+import type { TDb } from "@/lib/db/types";
+import { addBusinessMinutes, WEEKDAYS_NINE_TO_FIVE, type TBusinessCalendar, type TWorkingHours } from "@/lib/sla/business-time";
+
+/** Without an admin's choice: 4 working hours, Mon–Fri 09:00–17:00, UTC. */
+export const SLA_DEFAULTS = { targetMinutes: 240, timeZone: "UTC", hours: WEEKDAYS_NINE_TO_FIVE } as const;
+
+export type TSlaHoliday = { id: string; day: string; name: string; branchCode: string | null };
+export type TSlaBranchTarget = { branchCode: string; targetMinutes: number; timeZone: string | null };
+
+export type TSlaConfig = {
+  targetMinutes: number;
+  timeZone: string;
+  hours: readonly TWorkingHours[];
+  holidays: TSlaHoliday[];
+  branches: TSlaBranchTarget[];
+  /** Whether an admin saved the calendar (else the defaults). */
+  saved: boolean;
+};
+
+export function parseHours(value: unknown): TWorkingHours[] | null {
+  if (!Array.isArray(value) || value.length !== 7) return null;
+  const hours = value.map((day): TWorkingHours | undefined => {
+    if (day === null) return null;
+    if (typeof day === "object" && typeof day.open === "number" && typeof day.close === "number") return { open: day.open, close: day.close };
+    return undefined;
+  });
+  return hours.every((day) => day !== undefined) ? (hours as TWorkingHours[]) : null;
+}
+
+export async function readSlaConfig(db: TDb): Promise<TSlaConfig> {
+  const [calendar, branches, holidays] = await Promise.all([
+    db.slaCalendar.findUnique({ where: { id: 1 } }),
+    db.slaBranchTarget.findMany({ orderBy: { branchCode: "asc" } }),
+    db.slaHoliday.findMany({ orderBy: [{ day: "asc" }, { name: "asc" }] }),
+  ]);
+  return {
+    targetMinutes: calendar?.targetMinutes ?? SLA_DEFAULTS.targetMinutes,
+    timeZone: calendar?.timeZone ?? SLA_DEFAULTS.timeZone,
+    hours: parseHours(calendar?.hours) ?? SLA_DEFAULTS.hours,
+    holidays: holidays.map((row) => ({ id: row.id, day: row.day.toISOString().slice(0, 10), name: row.name, branchCode: row.branchCode })),
+    branches: branches.map((row) => ({ branchCode: row.branchCode, targetMinutes: row.targetMinutes, timeZone: row.timeZone })),
+    saved: calendar !== null,
+  };
+}
+
+/** A branch's calendar (its zone, the shared hours, the holidays of every branch and its own) and target. */
+export function branchSla(config: TSlaConfig, branchCode: string | null): { calendar: TBusinessCalendar; targetMinutes: number } {
+  const own = branchCode === null ? undefined : config.branches.find((branch) => branch.branchCode === branchCode);
+  const holidays = new Set(config.holidays.filter((holiday) => holiday.branchCode === null || holiday.branchCode === branchCode).map((holiday) => holiday.day));
+  return {
+    calendar: { timeZone: own?.timeZone ?? config.timeZone, hours: config.hours, holidays },
+    targetMinutes: own?.targetMinutes ?? config.targetMinutes,
+  };
+}
+
+/** When an enrollment of `branchCode` received at `receivedAt` is due. */
+export function dueAtFor(config: TSlaConfig, branchCode: string | null, receivedAt: Date): Date {
+  const { calendar, targetMinutes } = branchSla(config, branchCode);
+  return addBusinessMinutes(receivedAt, targetMinutes, calendar);
+}
