@@ -9,6 +9,7 @@ import type { TDeskOfficer } from "@/components/desk/assign-select";
 import { StatusBadge } from "@/components/enrollment/status-badge";
 import { useHydrated } from "@/components/push/use-hydrated";
 import { QueueBulkBar } from "@/components/queue/queue-bulk-bar";
+import { DueCell } from "@/components/queue/due-cell";
 import { IdentityCell } from "@/components/queue/identity-cell";
 import { QueueFiltersForm } from "@/components/queue/queue-filters-form";
 import { Badge } from "@/components/ui/badge";
@@ -101,6 +102,7 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
           t("queue.branch"),
           t("queue.owner"),
           t("queue.receivedAt"),
+          t("queue.sla.due"),
           t("queue.status"),
           ...(identityColumn ? [t("identity.column")] : []),
           { label: t("queue.issues"), align: "right" as const },
@@ -138,6 +140,9 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
             </td>
             <td className="px-3 py-2" title={format.dateTime(new Date(row.receivedAt), "moment")}>
               <time dateTime={row.receivedAt}>{format.relativeTime(new Date(row.receivedAt), now)}</time>
+            </td>
+            <td className="px-3 py-2">
+              <DueCell sla={row.sla} />
             </td>
             <td className="px-3 py-2">
               <StatusBadge status={row.status} />
