@@ -45,6 +45,12 @@ const ACTIONS: Record<string, TActionExpectation> = {
   createProductCodeAction: { allowed: ["admin"], input: () => ({ code: "MX01", name: "Matrix", description: "", active: true }) },
   updateProductCodeAction: { allowed: ["admin"], input: () => ({ code: "AH01", name: "Matrix", description: "", active: false }) },
   deleteProductCodeAction: { allowed: ["admin"], input: () => ({ code: "AH01" }) },
+  // The review SLA (Admin → Settings → Review SLA)
+  saveSlaCalendarAction: { allowed: ["admin"], input: () => ({ targetHours: 1, timeZone: "UTC", days: Array.from({ length: 7 }, () => ({ worked: true, open: "00:00", close: "01:00" })) }) },
+  saveSlaBranchTargetAction: { allowed: ["admin"], input: () => ({ branchCode: "01", targetHours: 1, timeZone: "" }) },
+  removeSlaBranchTargetAction: { allowed: ["admin"], input: () => ({ branchCode: "01" }) },
+  addSlaHolidayAction: { allowed: ["admin"], input: () => ({ day: "2030-01-01", name: "Matrix", branchCode: "" }) },
+  removeSlaHolidayAction: { allowed: ["admin"], input: () => ({ id: "00000000-0000-7000-8000-000000000000" }) },
   saveIntegrationSettingsAction: { allowed: ["admin"], input: () => ({ integration: "core", values: { username: "matrix" }, clear: ["password"] }) },
   testIntegrationAction: { allowed: ["admin"], input: () => ({ integration: "core" }) },
   // Single sign-on (Admin → Settings): its discovery test and the group → role table

@@ -20,7 +20,7 @@ import { createCoreClient } from "@/lib/integrations/core/client";
 import { startHeartbeat } from "@/lib/jobs/heartbeat";
 import { logger as rootLogger } from "@/lib/logger";
 import { coreConnection, coreSettings } from "@/lib/settings/integrations";
-import { SLA_BREACH_TASK, SLA_CRONTAB, SLA_RECOMPUTE_TASK } from "@/lib/sla/jobs";
+import { SLA_BREACH_INTERVAL_MS, SLA_RECOMPUTE_TASK } from "@/lib/sla/jobs";
 import { markBreaches } from "@/lib/sla/mark-breaches";
 import { recomputeDueTimes } from "@/lib/sla/recompute-due-times";
 import { PUSH_TASK, pushJobKey, type TPushJobPayload } from "./jobs";
@@ -223,7 +223,6 @@ export async function startPushWorker(options: TStartWorkerOptions): Promise<TPu
     noHandleSignals: true,
     pollInterval: 1_000,
     logger: workerLogger,
-    crontab: SLA_CRONTAB,
     taskList: {
       [PUSH_TASK]: async (payload) => {
         const { enrollmentId } = z.object({ enrollmentId: z.uuid() }).parse(payload);
@@ -239,10 +238,6 @@ export async function startPushWorker(options: TStartWorkerOptions): Promise<TPu
         const result = await runAmlSubmissions(await aml.depsForRun(), enrollmentId);
         if (result.kind === "busy") throw new Error(`AML submissions of ${enrollmentId} are held by another worker; retrying later`);
         log.info({ enrollmentId, result }, "AML run ended");
-      },
-      [SLA_BREACH_TASK]: async () => {
-        const { marked } = await markBreaches(options.db);
-        if (marked > 0) log.info({ marked }, "SLA breaches marked");
       },
       [SLA_RECOMPUTE_TASK]: async () => {
         const { updated } = await recomputeDueTimes(options.db);
@@ -264,6 +259,15 @@ export async function startPushWorker(options: TStartWorkerOptions): Promise<TPu
     sweep().catch((error: unknown) => log.error({ err: error }, "push sweep failed"));
   }, env.PUSH_SWEEP_INTERVAL_MS);
   timer.unref();
+  // The SLA's breach sweep: safe with several workers (lib/sla/mark-breaches.ts marks each once).
+  const breaches = setInterval(() => {
+    markBreaches(options.db)
+      .then(({ marked }) => {
+        if (marked > 0) log.info({ marked }, "SLA breaches marked");
+      })
+      .catch((error: unknown) => log.error({ err: error }, "SLA breach sweep failed"));
+  }, SLA_BREACH_INTERVAL_MS);
+  breaches.unref();
 
   // Beats only once the runner takes jobs: a beat promises that a queued push will be picked up.
   const heartbeat = await startHeartbeat(pool, env.WORKER_HEARTBEAT_MS);
@@ -292,6 +296,7 @@ export async function startPushWorker(options: TStartWorkerOptions): Promise<TPu
     async stop() {
       stopping = true;
       clearInterval(timer);
+      clearInterval(breaches);
       await heartbeat.stop();
       await checkpoints.stop();
       health?.close();

@@ -1,12 +1,12 @@
-// The SLA's jobs on the worker's graphile-worker queue: the breach sweep (cron, every minute) and
-// the recomputation of open enrollments' due times after an admin changes the calendar or a target.
+// The SLA's background work in the worker: the breach sweep every minute (a timer like the push
+// sweep rather than a graphile-worker cron, so no job row appears and goes every minute) and, on
+// the graphile-worker queue, the recomputation of open enrollments' due times after an admin
+// changes the calendar, a target or the holidays.
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const SLA_RECOMPUTE_TASK = "sla_recompute";
-export const SLA_BREACH_TASK = "sla_breaches";
-
-/** graphile-worker's crontab line for the breach sweep. */
-export const SLA_CRONTAB = `* * * * * ${SLA_BREACH_TASK}`;
+/** How often the worker looks for new breaches. */
+export const SLA_BREACH_INTERVAL_MS = 60_000;
 
 /**
  * Adds the recomputation inside the settings change's transaction, so the change and the job commit
