@@ -60,7 +60,7 @@ export async function intakeEnrollment(db: PrismaClient, input: TIntakeInput): P
   const id = uuidv7();
   // Due in business time from the moment received, with the branch's target (lib/sla/).
   const receivedAt = new Date();
-  const dueAt = dueAtFor(await readSlaConfig(db), columns.branchCode, receivedAt);
+  const dueAt = dueAtFor(await readSlaConfig(db, { branchCode: columns.branchCode }), columns.branchCode, receivedAt);
   const owner = piiOwner.enrollment(id);
   const seal = <T>(value: T) => JSON.stringify(sealIdentities(value, owner, keys.keyring));
   const details = JSON.stringify({ issues: issueCount, products: input.requestedProducts.length });

@@ -3,7 +3,7 @@
 // defaults on a new database). Batches by id; safe to run again (only rows without one).
 import "server-only";
 import type pg from "pg";
-import { dueAtFor, parseHours, SLA_DEFAULTS, type TSlaConfig } from "@/lib/sla/sla-settings";
+import { dueAtFor, toSlaConfig, type TSlaConfig } from "@/lib/sla/sla-settings";
 
 const BATCH = 2_000;
 
@@ -11,15 +11,7 @@ async function configFromClient(client: pg.Client): Promise<TSlaConfig> {
   const calendar = await client.query<{ target_minutes: number; time_zone: string; hours: unknown }>("SELECT target_minutes, time_zone, hours FROM sla_calendar WHERE id = 1");
   const branches = await client.query<{ branch_code: string; target_minutes: number; time_zone: string | null }>("SELECT branch_code, target_minutes, time_zone FROM sla_branch_targets");
   const holidays = await client.query<{ id: string; day: string; name: string; branch_code: string | null }>("SELECT id::text, day::text, name, branch_code FROM sla_holidays");
-  const row = calendar.rows[0];
-  return {
-    targetMinutes: row?.target_minutes ?? SLA_DEFAULTS.targetMinutes,
-    timeZone: row?.time_zone ?? SLA_DEFAULTS.timeZone,
-    hours: parseHours(row?.hours) ?? SLA_DEFAULTS.hours,
-    holidays: holidays.rows.map((holiday) => ({ id: holiday.id, day: holiday.day, name: holiday.name, branchCode: holiday.branch_code })),
-    branches: branches.rows.map((branch) => ({ branchCode: branch.branch_code, targetMinutes: branch.target_minutes, timeZone: branch.time_zone })),
-    saved: row !== undefined,
-  };
+  return toSlaConfig(calendar.rows[0] ?? null, branches.rows, holidays.rows);
 }
 
 export async function backfillDueTimes(client: pg.Client): Promise<{ enrollments: number }> {

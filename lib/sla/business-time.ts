@@ -72,11 +72,26 @@ function toInstant(day: number, minutes: number, timeZone: string): number {
 const dayKey = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 const weekday = (day: number) => (day + 4) % 7; // 1970-01-01 was a Thursday
 
+/**
+ * A day's working window as instants, remembered: the queue counts the time left of 50 rows at
+ * every refresh, and one overdue by months walks every day since (each day's window costs four
+ * time-zone conversions). Bounded: cleared when full.
+ */
+const windows = new Map<string, { open: number; close: number }>();
+const MAX_WINDOWS = 50_000;
+
 /** The day's working window as instants, or null on a day off or holiday. */
 function windowOf(day: number, calendar: TBusinessCalendar): { open: number; close: number } | null {
   const hours = calendar.hours[weekday(day)];
   if (!hours || hours.close <= hours.open || calendar.holidays.has(dayKey(day))) return null;
-  return { open: toInstant(day, hours.open, calendar.timeZone), close: toInstant(day, hours.close, calendar.timeZone) };
+  const key = `${calendar.timeZone}|${day}|${hours.open}|${hours.close}`;
+  let window = windows.get(key);
+  if (!window) {
+    if (windows.size >= MAX_WINDOWS) windows.clear();
+    window = { open: toInstant(day, hours.open, calendar.timeZone), close: toInstant(day, hours.close, calendar.timeZone) };
+    windows.set(key, window);
+  }
+  return window;
 }
 
 /**

@@ -22,7 +22,7 @@ export async function dueAtAfterBranchChange(
   enrollment: { branchCode: string | null; receivedAt: Date; slaStoppedAt: Date | null },
 ): Promise<TSlaColumns | Record<string, never>> {
   if (enrollment.slaStoppedAt !== null) return {};
-  return slaColumns(await readSlaConfig(tx), enrollment, new Date());
+  return slaColumns(await readSlaConfig(tx, { branchCode: enrollment.branchCode }), enrollment, new Date());
 }
 
 /** Recomputes every open enrollment's due time with the settings in force; returns how many changed. */

@@ -30,18 +30,37 @@ export function parseHours(value: unknown): TWorkingHours[] | null {
   return hours.every((day) => day !== undefined) ? (hours as TWorkingHours[]) : null;
 }
 
-export async function readSlaConfig(db: TDb): Promise<TSlaConfig> {
-  const [calendar, branches, holidays] = await Promise.all([
-    db.slaCalendar.findUnique({ where: { id: 1 } }),
-    db.slaBranchTarget.findMany({ orderBy: { branchCode: "asc" } }),
-    db.slaHoliday.findMany({ orderBy: [{ day: "asc" }, { name: "asc" }] }),
-  ]);
+type TRawConfig = {
+  calendar: { target_minutes: number; time_zone: string; hours: unknown } | null;
+  branches: Array<{ branch_code: string; target_minutes: number; time_zone: string | null }> | null;
+  holidays: Array<{ id: string; day: string; name: string; branch_code: string | null }> | null;
+};
+
+/**
+ * The settings in one statement (the intake reads them for every enrollment, the queue for every
+ * page): all of them, or (`branchCode`) only what that branch's due time needs.
+ */
+export async function readSlaConfig(db: TDb, options: { branchCode?: string | null } = {}): Promise<TSlaConfig> {
+  const only = options.branchCode !== undefined;
+  const branch = options.branchCode ?? null;
+  const [raw] = await db.$queryRaw<TRawConfig[]>`
+    SELECT
+      (SELECT json_build_object('target_minutes', target_minutes, 'time_zone', time_zone, 'hours', hours) FROM sla_calendar WHERE id = 1) AS calendar,
+      (SELECT json_agg(json_build_object('branch_code', branch_code, 'target_minutes', target_minutes, 'time_zone', time_zone) ORDER BY branch_code)
+         FROM sla_branch_targets WHERE NOT ${only} OR branch_code = ${branch}) AS branches,
+      (SELECT json_agg(json_build_object('id', id, 'day', day, 'name', name, 'branch_code', branch_code) ORDER BY day, name)
+         FROM sla_holidays WHERE NOT ${only} OR branch_code IS NULL OR branch_code = ${branch}) AS holidays`;
+  return toSlaConfig(raw?.calendar ?? null, raw?.branches ?? [], raw?.holidays ?? []);
+}
+
+/** The settings from their rows (absent calendar: the defaults). */
+export function toSlaConfig(calendar: TRawConfig["calendar"], branches: NonNullable<TRawConfig["branches"]>, holidays: NonNullable<TRawConfig["holidays"]>): TSlaConfig {
   return {
-    targetMinutes: calendar?.targetMinutes ?? SLA_DEFAULTS.targetMinutes,
-    timeZone: calendar?.timeZone ?? SLA_DEFAULTS.timeZone,
+    targetMinutes: calendar?.target_minutes ?? SLA_DEFAULTS.targetMinutes,
+    timeZone: calendar?.time_zone ?? SLA_DEFAULTS.timeZone,
     hours: parseHours(calendar?.hours) ?? SLA_DEFAULTS.hours,
-    holidays: holidays.map((row) => ({ id: row.id, day: row.day.toISOString().slice(0, 10), name: row.name, branchCode: row.branchCode })),
-    branches: branches.map((row) => ({ branchCode: row.branchCode, targetMinutes: row.targetMinutes, timeZone: row.timeZone })),
+    holidays: holidays.map((row) => ({ id: row.id, day: row.day.slice(0, 10), name: row.name, branchCode: row.branch_code })),
+    branches: branches.map((row) => ({ branchCode: row.branch_code, targetMinutes: row.target_minutes, timeZone: row.time_zone })),
     saved: calendar !== null,
   };
 }
