@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { ConsoleHeader } from "@/components/layout/console-header";
+import { KeyboardShortcuts } from "@/components/layout/keyboard-shortcuts";
 import { WorkerBanner } from "@/components/layout/worker-banner";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
@@ -22,6 +23,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <WorkerBanner initial={liveness} readAt={Date.now()} />
         </ClientMessages>
       )}
+      <ClientMessages namespaces={["shortcuts"]}>
+        <KeyboardShortcuts />
+      </ClientMessages>
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 outline-none">{children}</main>
     </div>
   );

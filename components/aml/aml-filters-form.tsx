@@ -37,7 +37,7 @@ export function AmlFiltersForm({ filters, branches }: TProps) {
         router.push(`/aml${amlFiltersToSearch({ ...parseAmlFilters(values), qt })}`);
       }}
       aria-label={t("filters.label")} className="grid grid-cols-1 gap-3 rounded-lg border border-border bg-white p-4 md:grid-cols-6">
-      <FilterInput id="aml-q" type="search" label={t("filters.search")} value={filters.q} placeholder={t("filters.searchPlaceholder")} className="md:col-span-2" />
+      <FilterInput id="aml-q" type="search" label={t("filters.search")} value={filters.q} placeholder={t("filters.searchPlaceholder")} className="md:col-span-2" data-shortcut="search" aria-keyshortcuts="/" />
       <FilterSelect id="aml-state" name="state" label={t("filters.state")} value={filters.state} anyLabel={t("filters.anyState")} options={AML_STATES.map((state) => ({ value: state, label: t(`state.${state}`) }))} />
       <FilterSelect id="aml-risk" name="risk" label={t("filters.risk")} value={filters.risk} anyLabel={t("filters.anyRisk")} options={AMLYZE_RISK_LEVELS.map((level) => ({ value: level, label: t(`risk.${level}`) }))} />
       <FilterSelect id="aml-hit" name="hit" label={t("filters.hit")} value={filters.hit} anyLabel={t("filters.anyHit")} options={AML_HIT_FILTERS.map((hit) => ({ value: hit, label: t(`filters.hits.${hit}`) }))} />

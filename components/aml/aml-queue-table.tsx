@@ -38,7 +38,7 @@ export function AmlQueueTable({ rows }: { rows: TAmlQueueRow[] }) {
       isEmpty={rows.length === 0}
     >
       {rows.map((row) => (
-        <tr key={row.customerExtId} className="border-t border-border hover:bg-zinc-50" data-testid="aml-row">
+        <tr key={row.customerExtId} className="border-t border-border hover:bg-zinc-50 focus-within:bg-zinc-50" data-testid="aml-row" data-shortcut-row>
           <td className="px-3 py-2 font-medium">
             <Link href={`/aml/customers/${encodeURIComponent(row.customerExtId)}`} className="text-brand hover:underline">
               {row.fullName || t("unknownCustomer")}
@@ -54,7 +54,7 @@ export function AmlQueueTable({ rows }: { rows: TAmlQueueRow[] }) {
           <td className="px-3 py-2">
             <AmlStateBadge state={row.state} />
             {row.submissionMessage && (row.state === "rejected" || row.state === "failed") && (
-              <p className="mt-1 max-w-xs truncate text-xs text-muted-foreground" title={reasonText(row.submissionMessage)}>{reasonText(row.submissionMessage)}</p>
+              <p className="mt-1 max-w-xs truncate text-xs text-muted-foreground" title={reasonText(row.submissionMessage)} translate="no">{reasonText(row.submissionMessage)}</p>
             )}
           </td>
           <td className="px-3 py-2">

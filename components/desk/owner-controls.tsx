@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { AssignSelect, type TDeskOfficer } from "@/components/desk/assign-select";
+import { NextEnrollmentButton } from "@/components/desk/next-enrollment-button";
 import { OwnershipMessage } from "@/components/desk/ownership-message";
 import { useOwnership } from "@/components/desk/use-ownership";
 import { Button } from "@/components/ui/button";
@@ -33,6 +34,11 @@ export function OwnerControls({ enrollmentId, owner, desk, officers }: TProps) {
           <Button type="button" variant="secondary" disabled={ownership.pending} onClick={() => void ownership.release([enrollmentId])}>
             {t("release")}
           </Button>
+        )}
+        {desk && (
+          <span className="ml-auto">
+            <NextEnrollmentButton except={enrollmentId} variant="secondary" />
+          </span>
         )}
         {desk?.lead && <AssignSelect id="assign-owner" officers={officers.filter((officer) => officer.id !== owner?.id)} disabled={ownership.pending} onAssign={(assigneeId) => ownership.assign([enrollmentId], assigneeId)} />}
       </div>

@@ -16,7 +16,7 @@ export async function ConsoleHeader({ user }: { user: TCurrentUser }) {
         </Link>
         <nav aria-label={t("nav.main")} className="flex gap-1">
           {/* Until a pending step is done there is nowhere else to go. */}
-          {(user.pending ? [] : navFor(user.role)).map((item) => (
+          {(user.pending ? [] : navFor(user.role, user)).map((item) => (
             <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-sm hover:bg-muted" data-nav={item.labelKey}>
               {t(`nav.${item.labelKey}`)}
             </Link>

@@ -28,6 +28,20 @@ export function QueueFiltersForm({ filters, branches, officers, ownsEnrollments,
       method="get"
       aria-label={t("queue.filters")}
       className="grid grid-cols-1 gap-3 rounded-lg border border-border bg-white p-4 md:grid-cols-6"
+      // A choice applies as it is made; typed text on Enter or Apply, and a typed day once it is a day.
+      onChange={(event) => {
+        if (event.target instanceof HTMLSelectElement) event.currentTarget.requestSubmit();
+      }}
+      onBlur={(event) => {
+        const field = event.target;
+        if (!(field instanceof HTMLInputElement) || (field.name !== "from" && field.name !== "to")) return;
+        if (field.value.trim() === (filters[field.name] ?? "")) return;
+        const data = new FormData(event.currentTarget);
+        const problem = dayRangeProblem({ from: String(data.get("from") ?? "").trim() || undefined, to: String(data.get("to") ?? "").trim() || undefined });
+        // a day half typed is told, not applied; focus stays where the officer took it
+        if (problem) setRangeProblem(problem);
+        else event.currentTarget.requestSubmit();
+      }}
       onSubmit={async (event) => {
         event.preventDefault();
         const form = event.currentTarget;
@@ -40,7 +54,7 @@ export function QueueFiltersForm({ filters, branches, officers, ownsEnrollments,
         onChange({ qt: await searchTokenFor(form, "q"), status: value("status") as TQueueFilters["status"], branch: value("branch"), owner: value("owner") as TQueueFilters["owner"], due: value("due") as TQueueFilters["due"], from: value("from"), to: value("to"), sort: value("sort") as TQueueFilters["sort"] });
       }}
     >
-      <FilterInput id="q" type="search" label={t("queue.search")} value={filters.q} placeholder={t("queue.searchPlaceholder")} className="md:col-span-2" />
+      <FilterInput id="q" type="search" label={t("queue.search")} value={filters.q} placeholder={t("queue.searchPlaceholder")} className="md:col-span-2" data-shortcut="search" aria-keyshortcuts="/" />
       <FilterSelect id="status" name="status" label={t("queue.status")} value={filters.status} anyLabel={t("queue.anyStatus")} options={ENROLLMENT_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))} />
       <FilterSelect id="branch" name="branch" label={t("queue.branch")} value={filters.branch} anyLabel={t("queue.anyBranch")} options={branches.map(branchOption)} />
       <FilterSelect

@@ -12,12 +12,14 @@ import { QueueBulkBar } from "@/components/queue/queue-bulk-bar";
 import { DueCell } from "@/components/queue/due-cell";
 import { IdentityCell } from "@/components/queue/identity-cell";
 import { QueueFiltersForm } from "@/components/queue/queue-filters-form";
+import { SavedViews } from "@/components/queue/saved-views";
+import type { TQueueView } from "@/lib/queue/queue-view-input";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import type { TQueuePage } from "@/lib/queue/list-enrollments";
 import { queueKeys } from "@/lib/queue/query-keys";
-import { queueFiltersToSearch, type TQueueFilters } from "@/lib/queue/queue-filters";
+import { QUEUE_COUNT_LIMIT, QUEUE_PAGE_SIZE, queueFiltersToSearch, withoutPaging, type TQueueFilters } from "@/lib/queue/queue-filters";
 
 const POLL_MS = 5_000;
 
@@ -37,9 +39,11 @@ type TProps = {
   officers: TDeskOfficer[];
   /** The reader, when they may own enrollments (row checkboxes, claim, release); null otherwise. */
   desk: { userId: string; lead: boolean } | null;
+  /** The reader's saved views. */
+  views: readonly TQueueView[];
 };
 
-export function QueueTable({ filters, initialPage, readAt, branches, officers, desk }: TProps) {
+export function QueueTable({ filters, initialPage, readAt, branches, officers, desk, views }: TProps) {
   const t = useTranslations();
   const format = useFormatter();
   const now = useNow({ updateInterval: 30_000 });
@@ -53,10 +57,12 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
     // the server's read time, so the "updated" line hydrates as it was rendered
     initialDataUpdatedAt: readAt,
     placeholderData: keepPreviousData,
-    refetchInterval: filters.cursor ? false : POLL_MS,
+    refetchInterval: filters.cursor || filters.before ? false : POLL_MS,
   });
   const navigate = (next: Partial<TQueueFilters>) => router.push(`${pathname}${queueFiltersToSearch(next)}`);
   const page = query.data;
+  // The position the walk brought us to; a page with nothing before it is the first, whatever the URL says.
+  const pageNumber = page.prevCursor ? Math.max(filters.page ?? 2, 2) : 1;
   // The first render is the server's: whether the browser refetches at once depends on its clock
   // (staleTime), so "loading" is shown only once hydrated (React error #418 otherwise).
   const fetching = useHydrated() && query.isFetching;
@@ -69,6 +75,7 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
 
   return (
     <div className="space-y-4">
+      <SavedViews views={views} filters={filters} onOpen={navigate} />
       <QueueFiltersForm filters={filters} branches={branches} officers={officers} ownsEnrollments={desk !== null} onChange={navigate} />
       {desk && <QueueBulkBar selected={selected} lead={desk.lead} officers={officers} onDone={() => setSelected([])} />}
       {query.isError && (
@@ -112,7 +119,7 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
         busy={fetching}
       >
         {page.rows.map((row) => (
-          <tr key={row.id} className="border-t border-border hover:bg-zinc-50" data-testid="queue-row">
+          <tr key={row.id} className="border-t border-border hover:bg-zinc-50 focus-within:bg-zinc-50" data-testid="queue-row" data-shortcut-row>
             {desk && (
               <td className="px-3 py-2">
                 <input
@@ -158,21 +165,36 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
           </tr>
         ))}
       </DataTable>
-      <div className="flex items-center gap-2">
-        {filters.cursor && (
-          <Button variant="secondary" onClick={() => navigate({ ...filters, cursor: undefined })}>
-            {t("queue.first")}
-          </Button>
+      <nav aria-label={t("queue.paging")} className="flex flex-wrap items-center gap-2">
+        {page.prevCursor && (
+          <>
+            <Button variant="secondary" onClick={() => navigate(withoutPaging(filters))}>
+              {t("queue.first")}
+            </Button>
+            <Button variant="secondary" onClick={() => navigate({ ...withoutPaging(filters), before: page.prevCursor ?? undefined, page: pageNumber > 2 ? pageNumber - 1 : undefined })}>
+              {t("queue.previous")}
+            </Button>
+          </>
         )}
         {page.nextCursor && (
-          <Button variant="secondary" onClick={() => navigate({ ...filters, cursor: page.nextCursor ?? undefined })}>
+          <Button variant="secondary" onClick={() => navigate({ ...withoutPaging(filters), cursor: page.nextCursor ?? undefined, page: pageNumber + 1 })}>
             {t("queue.next")}
           </Button>
+        )}
+        {page.rows.length > 0 && (
+          <span className="text-sm text-muted-foreground" data-testid="queue-position">
+            {t(page.total.more ? "queue.positionMore" : "queue.position", {
+              page: pageNumber,
+              first: (pageNumber - 1) * QUEUE_PAGE_SIZE + 1,
+              last: (pageNumber - 1) * QUEUE_PAGE_SIZE + page.rows.length,
+              total: page.total.more ? QUEUE_COUNT_LIMIT : page.total.count,
+            })}
+          </span>
         )}
         <span className="ml-auto text-xs text-muted-foreground" aria-live="polite">
           {fetching ? t("queue.loading") : t("queue.updated", { time: format.dateTime(new Date(query.dataUpdatedAt), "time") })}
         </span>
-      </div>
+      </nav>
     </div>
   );
 }

@@ -120,7 +120,7 @@ test("[ALL ROLES] every page reads in Spanish: no English word left", async ({ p
 
   await signInInSpanish(page, "officer");
   await page.goto(`/enrollments/${customer.enrollmentId}`);
-  for (const path of ["/queue", `/enrollments/${customer.enrollmentId}`, "/account/password", "/account/totp", "/no-such-page"]) await expectSpanish(page, path, problems);
+  for (const path of ["/queue", `/enrollments/${customer.enrollmentId}`, "/desk", "/account/password", "/account/totp", "/no-such-page"]) await expectSpanish(page, path, problems);
 
   await signInInSpanish(page, "compliance");
   await expect(async () => {

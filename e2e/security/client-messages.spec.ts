@@ -39,7 +39,8 @@ test("[OFFICER] every page finds the messages its client components read", async
   // A push error is a reason the browser renders ("reasons" messages), when an earlier spec left one.
   const { stopped } = await sample<{ stopped: string | null }>(`SELECT (SELECT id::text FROM enrollments WHERE push_error IS NOT NULL AND ${theirs} LIMIT 1) AS stopped`);
   const pages = [`/enrollments/${id}`, ...(pushed ? [`/enrollments/${pushed}`] : []), ...(stopped ? [`/enrollments/${stopped}`] : [])];
-  await visitAll(page, "officer", ["/queue", ...pages, "/account/password", "/account/totp"]);
+  // Olga leads her branches: the desk dashboard is hers too
+  await visitAll(page, "officer", ["/queue", ...pages, "/desk", "/account/password", "/account/totp"]);
 });
 
 test("[COMPLIANCE] every page finds the messages its client components read", async ({ page }) => {
@@ -54,5 +55,5 @@ test("[COMPLIANCE] every page finds the messages its client components read", as
 test("[ADMIN] every page finds the messages its client components read", async ({ page }) => {
   test.setTimeout(90_000);
   const { id } = await sample<{ id: string }>("SELECT id FROM users WHERE username = 'officer'");
-  await visitAll(page, "admin", ["/admin/users", "/admin/users/new", `/admin/users/${id}`, "/admin/products", "/admin/products/AH01", "/admin/integrations", "/admin/keys", "/admin/audit", "/admin/settings"]);
+  await visitAll(page, "admin", ["/admin/users", "/admin/users/new", `/admin/users/${id}`, "/admin/products", "/admin/products/AH01", "/admin/integrations", "/admin/keys", "/admin/audit", "/admin/settings", "/desk"]);
 });

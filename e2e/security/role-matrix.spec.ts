@@ -38,8 +38,14 @@ const ACTIONS: Record<string, TActionExpectation> = {
   claimEnrollmentsAction: { allowed: ["officer"], input: (s) => ({ enrollmentIds: [s.enrollmentId] }) },
   releaseEnrollmentsAction: { allowed: ["officer"], input: (s) => ({ enrollmentIds: [s.enrollmentId] }) },
   assignEnrollmentsAction: { allowed: ["officer"], input: (s) => ({ enrollmentIds: [s.enrollmentId], assigneeId: s.userId }) },
+  // "Next enrollment": takes from the caller's own branches only, so it names none
+  nextEnrollmentAction: { allowed: ["officer"], input: () => ({}) },
   // The queue and AML search box's text, posted for the token their URLs carry instead.
   sealSearchAction: { allowed: ["officer", "compliance"], input: () => ({ q: "111110001" }) },
+  // A user's own saved queue views (each action reaches only the caller's)
+  saveQueueViewAction: { allowed: ["officer", "compliance"], input: () => ({ name: "matrix", filters: { status: "ready" }, makeDefault: false }) },
+  deleteQueueViewAction: { allowed: ["officer", "compliance"], input: (s) => ({ viewId: s.userId }) },
+  setDefaultQueueViewAction: { allowed: ["officer", "compliance"], input: () => ({ viewId: null }) },
   // Administration (products, integrations, users, keys, two-factor policy)
   setSwitchAction: { allowed: ["admin"], input: () => ({ name: "requireTotp", on: true }) },
   createProductCodeAction: { allowed: ["admin"], input: () => ({ code: "MX01", name: "Matrix", description: "", active: true }) },
@@ -91,6 +97,8 @@ const ROUTES: Record<string, TRouteExpectation[] | "skip"> = {
   // For load balancers and monitors: whether the database answers and a push worker beats, no secrets.
   "/api/health/route": [{ method: "GET", allowed: ["public"], path: () => "/api/health" }],
   "/api/aml/export/route": [{ method: "GET", allowed: ["compliance"], path: () => "/api/aml/export" }],
+  // The desk dashboard's CSV: admins, and officers who lead branches (the matrix's officer, Olga, does)
+  "/api/desk/export/route": [{ method: "GET", allowed: ["officer", "admin"], path: () => "/api/desk/export" }],
   // Only AMLYZE, with the webhook secret's signature: no session and no intake key may post.
   "/api/v1/amlyze/events/route": [{ method: "POST", allowed: [], path: () => "/api/v1/amlyze/events" }],
 };

@@ -2,7 +2,7 @@ import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { NextResponse } from "next/server";
 import { getCurrentUser, type TCurrentUser, type TPendingStep } from "@/lib/auth/current-user";
-import { can, type TPermission } from "@/lib/auth/roles";
+import { can, managesDesk, type TPermission } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db/client";
 import { findEnrollmentInScope, scopeOf, type TScope } from "@/lib/desk/scope";
 
@@ -15,6 +15,13 @@ export async function requirePagePermission(permission: TPermission): Promise<TC
   if (!user) redirect("/login");
   if (user.pending) redirect(PENDING_PATHS[user.pending]);
   if (!can(user.role, permission)) forbidden();
+  return user;
+}
+
+/** For the desk dashboard's page: the permission, then a manager of the desk (an admin, or a lead); 403 otherwise. */
+export async function requireDeskManagerPage(): Promise<TCurrentUser> {
+  const user = await requirePagePermission("desk:dashboard");
+  if (!managesDesk(user)) forbidden();
   return user;
 }
 

@@ -50,7 +50,11 @@ describe("role policy", () => {
       "/admin/keys",
       "/admin/audit",
       "/admin/settings",
+      "/desk",
     ]);
     expect(homeFor("admin")).toBe("/admin/users");
+    // the desk dashboard: an officer sees it only as a lead of their branches
+    expect(navFor("officer", { deskLead: true }).map((item) => item.href)).toEqual(["/queue", "/desk"]);
+    expect(navFor("compliance", { deskLead: true }).map((item) => item.href)).not.toContain("/desk");
   });
 });

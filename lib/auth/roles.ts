@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   "profile:update": ["officer", "compliance", "admin"],
   /** The banner saying no push worker is alive: those who push, and those who can fix it. */
   "worker:status": ["officer", "admin"],
+  /** How the desk is doing (lib/desk/dashboard.ts): admins for every branch; an officer only as a lead, for their branches (managesDesk). */
+  "desk:dashboard": ["officer", "admin"],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;
@@ -44,7 +46,13 @@ export function can(role: TRole | null | undefined, permission: TPermission): bo
   return (PERMISSIONS[permission] as readonly TRole[]).includes(role);
 }
 
-export type TNavItem = { href: string; labelKey: string; permission: TPermission };
+/** `leads`: an officer sees it only as a lead of their branches (managesDesk). */
+export type TNavItem = { href: string; labelKey: string; permission: TPermission; leads?: true };
+
+/** Who manages a desk: a role that sees every branch, or an officer an admin made lead of theirs. */
+export function managesDesk(user: { role: TRole; deskLead: boolean }): boolean {
+  return can(user.role, "desk:dashboard") && (can(user.role, "enrollment:all-branches") || user.deskLead);
+}
 
 export const NAV_ITEMS: readonly TNavItem[] = [
   { href: "/queue", labelKey: "queue", permission: "queue:read" },
@@ -56,11 +64,12 @@ export const NAV_ITEMS: readonly TNavItem[] = [
   { href: "/admin/keys", labelKey: "keys", permission: "keys:manage" },
   { href: "/admin/audit", labelKey: "audit", permission: "audit:read" },
   { href: "/admin/settings", labelKey: "settings", permission: "settings:manage" },
+  { href: "/desk", labelKey: "desk", permission: "desk:dashboard", leads: true },
 ];
 
-/** The navigation a role sees: only what it may open. */
-export function navFor(role: TRole): TNavItem[] {
-  return NAV_ITEMS.filter((item) => can(role, item.permission));
+/** The navigation a user sees: only what their role (and, for a desk's pages, their lead flag) may open. */
+export function navFor(role: TRole, options: { deskLead?: boolean } = {}): TNavItem[] {
+  return NAV_ITEMS.filter((item) => can(role, item.permission) && (!item.leads || managesDesk({ role, deskLead: options.deskLead ?? false })));
 }
 
 /** Where a role lands after signing in. */

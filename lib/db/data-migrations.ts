@@ -22,7 +22,7 @@ const DATA_MIGRATIONS: readonly TDataMigration[] = [
   // Fills the identity and person blind indexes of 20261205122147_identity_matching (matching
   // across enrollments) for rows received before; the same pass, which now computes them.
   { name: "identity_index", run: (client) => resealPii(client, piiKeysFromEnv()) },
-  // Gives enrollments received before 20261206015038_sla_due_times their due time in business time.
+  // Gives enrollments received before 20261206023000_sla_due_times their due time in business time.
   { name: "sla_due_at", run: backfillDueTimes },
 ];
 

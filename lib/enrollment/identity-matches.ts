@@ -132,10 +132,36 @@ const matchAll = (selves: readonly TPeer[], peers: readonly TPeer[], decisions: 
     ]),
   );
 
+/**
+ * The peers and decisions around rows the caller read already (the queue's page): looked up by
+ * their index values directly, and without reading the rows themselves again.
+ */
+async function readAroundRows(db: TDb, selves: readonly TPeer[]): Promise<{ peers: TPeer[]; decisions: TDecision[] }> {
+  const ids = selves.map((self) => self.id);
+  const identities = [...new Set(selves.flatMap((self) => (self.identityIndex ? [self.identityIndex] : [])))];
+  const persons = [...new Set(selves.flatMap((self) => (self.personIndex ? [self.personIndex] : [])))];
+  const [row] = await db.$queryRaw<{ peers: TJsonPeer[]; decisions: TRawDecision[] }[]>`
+    WITH peers AS (
+      SELECT ${peerColumns} FROM enrollments WHERE identity_index = ANY(${identities}::bpchar[]) AND id <> ALL(${ids}::uuid[])
+      UNION SELECT ${peerColumns} FROM enrollments WHERE person_index = ANY(${persons}::bpchar[]) AND id <> ALL(${ids}::uuid[])),
+    decisions AS (
+      SELECT d.id::text, d.enrollment_id::text, d.kind::text AS kind, d.identity_index, d.person_index, d.other_enrollment_id::text,
+             d.decided_by_id::text, u.display_name AS decided_by, c.display_name AS confirmed_by, d.reason, d.decided_at
+      FROM identity_decisions d
+      JOIN users u ON u.id = d.decided_by_id
+      LEFT JOIN users c ON c.id = d.confirmed_by_id
+      WHERE d.id IN (
+        SELECT id FROM identity_decisions WHERE enrollment_id = ANY(${ids}::uuid[])
+        UNION SELECT id FROM identity_decisions WHERE other_enrollment_id = ANY(${ids}::uuid[])))
+    SELECT (SELECT coalesce(json_agg(peers), '[]'::json) FROM peers) AS peers,
+           (SELECT coalesce(json_agg(decisions ORDER BY decided_at DESC, id DESC), '[]'::json) FROM decisions) AS decisions`;
+  return { peers: [...selves, ...(row?.peers ?? []).map(fromJsonPeer)], decisions: (row?.decisions ?? []).map(toDecision) };
+}
+
 /** The match of each of `selves` (rows the caller read already), by enrollment id, as a reader of `scope` is shown it. */
 export async function readIdentityMatches(db: TDb, selves: readonly TPeer[], scope: TScope): Promise<Map<string, TIdentityMatch>> {
   if (selves.length === 0) return new Map();
-  const { peers, decisions } = await readAround(db, Prisma.sql`${selves.map((self) => self.id)}::uuid[]`);
+  const { peers, decisions } = await readAroundRows(db, selves);
   return matchAll(selves, peers, decisions, scope);
 }
 

@@ -7,6 +7,12 @@ export const PUSH_RUNNING: ReadonlySet<string> = new Set(["pushing", "needs_reco
 /** Statuses in which the payload may change. A pushed customer may be corrected; the next push updates it. */
 export const EDITABLE: ReadonlySet<string> = new Set(["received", "in_review", "ready", "failed", "pushed", "customer_saved", "update_pending"]);
 
+/**
+ * Statuses in which an enrollment waits for an officer (review, a push, a retry, a reconciliation):
+ * what "Next enrollment" hands out. Not while a push runs, nor once the customer and products are in.
+ */
+export const AWAITS_OFFICER: ReadonlySet<string> = new Set(["received", "in_review", "ready", "failed", "needs_reconciliation", "customer_saved", "update_pending"]);
+
 /** Statuses from which a push may start (everything editable). */
 export const STARTABLE: ReadonlySet<string> = EDITABLE;
 

@@ -9,11 +9,10 @@ import { maskLastFour } from "@/lib/intake/extract-columns";
 import { businessMinutesBetween } from "@/lib/sla/business-time";
 import { branchSla, readSlaConfig, type TSlaConfig } from "@/lib/sla/sla-settings";
 import { z } from "zod";
-import { decodeCursor, encodeCursor, type TQueueFilters, type TQueueOwner, type TQueueSort } from "@/lib/queue/queue-filters";
+import { decodeCursor, encodeCursor, QUEUE_COUNT_LIMIT, QUEUE_PAGE_SIZE, type TCursor, type TQueueFilters, type TQueueOwner, type TQueueSort } from "@/lib/queue/queue-filters";
 
 const ZUuid = z.uuid();
 
-export const QUEUE_PAGE_SIZE = 50;
 
 /** An enrollment as a list shows it (the queue, the push form's picker): identity numbers already masked. */
 export type TEnrollmentListItem = {
@@ -44,7 +43,17 @@ export type TQueueRow = TEnrollmentListItem & {
 /** `open`: working minutes left until `dueAt` (negative: overdue by that much; overdue from the due instant, even outside working hours); `met`/`missed`: the clock stopped. */
 export type TQueueSla = { kind: "open"; dueAt: string; minutesLeft: number; overdue: boolean } | { kind: "met" | "missed"; dueAt: string } | null;
 
-export type TQueuePage = { rows: TQueueRow[]; nextCursor: string | null };
+
+/** How many rows the filters match, counted up to QUEUE_COUNT_LIMIT (`more`: there are more than that). */
+export type TQueueTotal = { count: number; more: boolean };
+
+/**
+ * One page and its neighbours: `nextCursor` goes in `cursor`, `prevCursor` in `before` (null: no
+ * page that way).
+ */
+export type TQueuePage = { rows: TQueueRow[]; nextCursor: string | null; prevCursor: string | null; total: TQueueTotal };
+
+export { QUEUE_COUNT_LIMIT, QUEUE_PAGE_SIZE };
 
 /** The columns behind a TEnrollmentListItem, as `listItemColumns` selects them. */
 export type TRawListItem = {
@@ -110,8 +119,22 @@ function ownerCondition(owner: TQueueOwner, userId: string): Prisma.Sql | null {
   return Prisma.sql`owner_id = ${owner}::uuid`;
 }
 
+/** Notes' matches the queue's search reaches: enough for any page of results, and a bounded lookup. */
+export const NOTE_SEARCH_LIMIT = 200;
+
+/**
+ * The enrollments whose notes hold the search text (three characters at least), read first through
+ * the notes' trigram index, so the queue's own query keeps its plan and gets them as a list of ids.
+ */
+async function enrollmentsNoted(db: PrismaClient, q: string | undefined): Promise<string[]> {
+  if (!q || [...q].length < 3) return [];
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT DISTINCT enrollment_id::text AS id FROM enrollment_notes WHERE body ILIKE ${`%${escapeLike(q)}%`} LIMIT ${NOTE_SEARCH_LIMIT}`;
+  return rows.map((row) => row.id);
+}
+
 /** The conditions of the filters; the owner's is left to the desk order, which splits by owner itself. */
-function whereClause(filters: TQueueQuery, viewer: TQueueViewer, options: { owner: boolean }): Prisma.Sql[] {
+function whereClause(filters: TQueueQuery, viewer: TQueueViewer, options: { owner: boolean; noted: readonly string[] }): Prisma.Sql[] {
   // the branch scope first: no filter, sort or cursor reaches an enrollment outside it
   const conditions: Prisma.Sql[] = [enrollmentScopeSql(viewer.scope)];
   const owner = options.owner ? ownerCondition(filters.owner, viewer.userId) : null;
@@ -121,7 +144,10 @@ function whereClause(filters: TQueueQuery, viewer: TQueueViewer, options: { owne
   if (filters.branch) conditions.push(Prisma.sql`branch_code = ${filters.branch}`);
   if (filters.from) conditions.push(Prisma.sql`received_at >= ${filters.from}::date`);
   if (filters.to) conditions.push(Prisma.sql`received_at < (${filters.to}::date + 1)`);
-  if (filters.q) conditions.push(searchCondition(filters.q));
+  if (filters.q) {
+    const search = searchCondition(filters.q);
+    conditions.push(options.noted.length === 0 ? search : Prisma.sql`(${search} OR id = ANY(${[...options.noted]}::uuid[]))`);
+  }
   return conditions;
 }
 
@@ -135,11 +161,29 @@ export function exactMatchCondition(q: string): Prisma.Sql {
 
 /**
  * The queue's search, shared with the push form's related-client picker: the exact wisenroll
- * code, the full main document number, or part of the name (the trigram index serves the ILIKE).
+ * code or the start of one, the full main document number (blind index), its last four characters
+ * as the queue shows them (`0001`, `••••0001`), or part of the name (the trigram index serves the ILIKE).
  */
 export function searchCondition(q: string): Prisma.Sql {
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return Prisma.sql`(${exactMatchCondition(q)} OR full_name ILIKE ${like})`;
+  const like = `%${escapeLike(q)}%`;
+  const alternatives = [exactMatchCondition(q), Prisma.sql`full_name ILIKE ${like}`];
+  const code = q.toUpperCase();
+  // the start of a code: its text_pattern_ops index serves the prefix
+  if (/^[A-Z0-9]{2,}$/u.test(code)) alternatives.push(Prisma.sql`wisenroll_code LIKE ${`${code}%`}`);
+  const last4 = lastFourQuery(q);
+  // the last four are kept in clear for the masked display already: searching them reveals nothing more
+  if (last4) alternatives.push(Prisma.sql`upper(main_doc_last4) = ${last4}`);
+  return Prisma.sql`(${Prisma.join(alternatives, " OR ")})`;
+}
+
+/** A search of exactly four characters after any mask (`••••`, `*`, `…`), upper-cased; else null. */
+export function lastFourQuery(q: string): string | null {
+  const rest = [...q.trim().replace(/^[•*.…\s]+/u, "").toUpperCase()];
+  return rest.length === 4 ? rest.join("") : null;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 const rowColumns = Prisma.sql`${listItemColumns}, branch_code, branch_name, received_at, issue_count, owner_id::text AS owner_id, due_at, sla_stopped_at,
@@ -150,7 +194,7 @@ const rowColumns = Prisma.sql`${listItemColumns}, branch_code, branch_name, rece
  * is its own walk of the (owner_id, due_at, id) index, so the page costs what it shows however
  * many enrollments wait. DESK_TIME is the one place that names the time the desk orders by.
  */
-const DESK_TIME = { column: Prisma.raw("due_at"), of: (row: TRawRow) => row.due_at ?? row.received_at };
+export const DESK_TIME = Prisma.raw("due_at");
 /** The desk's bands the owner filter keeps, each as the one condition on owner_id its index walk needs. */
 function deskBands(owner: TQueueOwner, userId: string): Array<Prisma.Sql | null> {
   const me = owner === "any" || owner === "desk" || owner === "mine" || owner === userId;
@@ -159,25 +203,82 @@ function deskBands(owner: TQueueOwner, userId: string): Array<Prisma.Sql | null>
   return [me ? Prisma.sql`owner_id = ${userId}::uuid` : null, nobody ? Prisma.sql`owner_id IS NULL` : null, others];
 }
 
-async function listDesk(
-  db: PrismaClient,
-  conditions: Prisma.Sql[],
-  filters: TQueueQuery,
-  viewer: TQueueViewer,
-): Promise<{ rows: Array<TRawRow & { band: number }>; cursorOf: (row: TRawRow & { band: number }) => string }> {
-  const cursor = decodeCursor(filters.cursor);
+/** Which way a page is read: after the `cursor` row (forward) or before the `before` row (back). */
+type TWalk = { forward: boolean; cursor: TCursor | null };
+
+function walkOf(filters: TQueueQuery): TWalk {
+  const before = decodeCursor(filters.before);
+  return before ? { forward: false, cursor: before } : { forward: true, cursor: decodeCursor(filters.cursor) };
+}
+
+/** `desk_time`: DESK_TIME (null only for a row written without a due time, read as its received time). */
+type TDeskRow = TRawRow & { band: number; desk_time: Date | null };
+
+/** The rows of the page as read, in the walk's order (a walk back reads them last first). */
+type TWalked<TRow> = { rows: TRow[]; cursorOf: (row: TRow) => string };
+
+async function walkDesk(db: PrismaClient, conditions: Prisma.Sql[], filters: TQueueQuery, viewer: TQueueViewer, walk: TWalk): Promise<TWalked<TDeskRow>> {
+  const { cursor, forward } = walk;
   const [bandText, time] = typeof cursor?.value === "string" ? cursor.value.split("|") : [];
-  const fromBand = cursor && bandText !== undefined && time !== undefined ? Number(bandText) : 0;
+  const at = cursor && bandText !== undefined && time !== undefined ? { band: Number(bandText), time, id: cursor.id } : null;
+  const direction = Prisma.raw(forward ? "ASC" : "DESC");
   const parts = deskBands(filters.owner, viewer.userId).flatMap((band, index) => {
-    if (band === null || index < fromBand) return [];
+    // forward: this band and the later ones; back: this band and the earlier ones
+    if (band === null || (at && (forward ? index < at.band : index > at.band))) return [];
     const where = [...conditions, band];
-    if (cursor && index === fromBand) where.push(Prisma.sql`(${DESK_TIME.column}, id) > (${time}::timestamptz, ${cursor.id}::uuid)`);
-    return [Prisma.sql`(SELECT ${rowColumns}, ${index}::int AS band FROM enrollments WHERE ${Prisma.join(where, " AND ")} ORDER BY ${DESK_TIME.column} ASC, id ASC LIMIT ${QUEUE_PAGE_SIZE + 1})`];
+    if (at && index === at.band) {
+      where.push(forward ? Prisma.sql`(${DESK_TIME}, id) > (${at.time}::timestamptz, ${at.id}::uuid)` : Prisma.sql`(${DESK_TIME}, id) < (${at.time}::timestamptz, ${at.id}::uuid)`);
+    }
+    return [
+      Prisma.sql`(SELECT ${rowColumns}, ${DESK_TIME} AS desk_time, ${index}::int AS band FROM enrollments WHERE ${Prisma.join(where, " AND ")}
+        ORDER BY ${DESK_TIME} ${direction}, id ${direction} LIMIT ${QUEUE_PAGE_SIZE + 1})`,
+    ];
   });
   if (parts.length === 0) return { rows: [], cursorOf: () => "" };
-  const rows = await db.$queryRaw<Array<TRawRow & { band: number }>>`
-    SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) AS desk ORDER BY band ASC, ${DESK_TIME.column} ASC, id ASC LIMIT ${QUEUE_PAGE_SIZE + 1}`;
-  return { rows, cursorOf: (row) => encodeCursor({ value: `${row.band}|${DESK_TIME.of(row).toISOString()}`, id: row.id }) };
+  const rows = await db.$queryRaw<TDeskRow[]>`
+    SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) AS desk ORDER BY band ${direction}, desk_time ${direction}, id ${direction} LIMIT ${QUEUE_PAGE_SIZE + 1}`;
+  return { rows, cursorOf: (row) => encodeCursor({ value: `${row.band}|${(row.desk_time ?? row.received_at).toISOString()}`, id: row.id }) };
+}
+
+async function walkSorted(db: PrismaClient, conditions: Prisma.Sql[], filters: TQueueQuery, walk: TWalk): Promise<TWalked<TRawRow>> {
+  const [key, direction] = filters.sort.split("_") as [keyof typeof SORT_COLUMNS, "asc" | "desc"];
+  const sort = SORT_COLUMNS[key];
+  // walking back reads the order reversed, from the row before the cursor
+  const descending = (direction === "desc") === walk.forward;
+  const where = [...conditions];
+  if (walk.cursor) {
+    const value = key === "received" || key === "due" ? Prisma.sql`${walk.cursor.value}::timestamptz` : Prisma.sql`${walk.cursor.value}`;
+    where.push(descending ? Prisma.sql`(${sort.column}, id) < (${value}, ${walk.cursor.id}::uuid)` : Prisma.sql`(${sort.column}, id) > (${value}, ${walk.cursor.id}::uuid)`);
+  }
+  const order = descending ? Prisma.sql`${sort.column} DESC, id DESC` : Prisma.sql`${sort.column} ASC, id ASC`;
+  const rows = await db.$queryRaw<TRawRow[]>`
+    SELECT ${rowColumns}
+    FROM enrollments WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${order}
+    LIMIT ${QUEUE_PAGE_SIZE + 1}`;
+  return { rows, cursorOf: (row) => encodeCursor({ value: sort.cursorValue(row), id: row.id }) };
+}
+
+/** How many enrollments the filters match, up to the limit: one index walk that stops at 1,001 rows. */
+async function countUpTo(db: PrismaClient, conditions: Prisma.Sql[]): Promise<TQueueTotal> {
+  const [row] = await db.$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM enrollments WHERE ${Prisma.join(conditions, " AND ")} LIMIT ${QUEUE_COUNT_LIMIT + 1}) AS capped`;
+  const n = row?.n ?? 0;
+  return { count: Math.min(n, QUEUE_COUNT_LIMIT), more: n > QUEUE_COUNT_LIMIT };
+}
+
+/** A walk's rows as a page: in the page's order, with the cursors to its neighbours. */
+function turnPage<TRow extends TRawRow>(walked: TWalked<TRow>, walk: TWalk): { rows: TRow[]; nextCursor: string | null; prevCursor: string | null } {
+  const more = walked.rows.length > QUEUE_PAGE_SIZE;
+  const rows = walked.rows.slice(0, QUEUE_PAGE_SIZE);
+  if (!walk.forward) rows.reverse();
+  const first = rows[0];
+  const last = rows.at(-1);
+  if (walk.forward) {
+    return { rows, nextCursor: more && last ? walked.cursorOf(last) : null, prevCursor: walk.cursor && first ? walked.cursorOf(first) : null };
+  }
+  // a walk back came from a later page, so there is always one after it
+  return { rows, nextCursor: last ? walked.cursorOf(last) : null, prevCursor: more && first ? walked.cursorOf(first) : null };
 }
 
 /** Owners' names for a page's rows (one query, only the owners shown). */
@@ -188,8 +289,8 @@ async function ownerNames(db: PrismaClient, rows: readonly TRawRow[]): Promise<M
   return new Map(users.map((user) => [user.id, user.displayName || user.username]));
 }
 
-async function toPage(db: PrismaClient, rows: TRawRow[], nextCursor: string | null, scope: TScope): Promise<TQueuePage> {
-  const page = rows.slice(0, QUEUE_PAGE_SIZE);
+async function toPage(db: PrismaClient, turned: { rows: TRawRow[]; nextCursor: string | null; prevCursor: string | null }, total: TQueueTotal, scope: TScope): Promise<TQueuePage> {
+  const page = turned.rows;
   // One more statement for the page's 50 rows, through the identity and person indexes.
   const [names, matches, sla] = await Promise.all([
     ownerNames(db, page),
@@ -208,7 +309,9 @@ async function toPage(db: PrismaClient, rows: TRawRow[], nextCursor: string | nu
       sla: slaOf(row, sla, now),
       identity: matches ? summarizeIdentity(matches.get(row.id)!) : null,
     })),
-    nextCursor,
+    nextCursor: turned.nextCursor,
+    prevCursor: turned.prevCursor,
+    total,
   };
 }
 
@@ -220,35 +323,21 @@ function slaOf(row: TRawRow, config: TSlaConfig | null, now: Date): TQueueSla {
   return { kind: "open", dueAt, minutesLeft: businessMinutesBetween(now, row.due_at, branchSla(config, row.branch_code).calendar), overdue: row.due_at <= now };
 }
 
-/** One page of the queue within the viewer's branches, in the filters' order, paged by keyset (never OFFSET). */
+/**
+ * One page of the queue within the viewer's branches, in the filters' order, paged by keyset both
+ * ways (never OFFSET), with the count of what the filters match up to QUEUE_COUNT_LIMIT.
+ */
 export async function listEnrollments(db: PrismaClient, filters: TQueueQuery, viewer: TQueueViewer): Promise<TQueuePage> {
+  const walk = walkOf(filters);
   const byDesk = filters.sort === "desk";
-  const conditions = whereClause(filters, viewer, { owner: !byDesk });
-  if (byDesk) {
-    const desk = await listDesk(db, conditions, filters, viewer);
-    const last = desk.rows[QUEUE_PAGE_SIZE - 1];
-    return toPage(db, desk.rows, desk.rows.length > QUEUE_PAGE_SIZE && last ? desk.cursorOf(last) : null, viewer.scope);
-  }
-  const [key, direction] = filters.sort.split("_") as [keyof typeof SORT_COLUMNS, "asc" | "desc"];
-  const sort = SORT_COLUMNS[key];
-  const desc = direction === "desc";
-  const cursor = decodeCursor(filters.cursor);
-  if (cursor) {
-    const value = key === "received" || key === "due" ? Prisma.sql`${cursor.value}::timestamptz` : Prisma.sql`${cursor.value}`;
-    conditions.push(
-      desc
-        ? Prisma.sql`(${sort.column}, id) < (${value}, ${cursor.id}::uuid)`
-        : Prisma.sql`(${sort.column}, id) > (${value}, ${cursor.id}::uuid)`,
-    );
-  }
-  const order = desc ? Prisma.sql`${sort.column} DESC, id DESC` : Prisma.sql`${sort.column} ASC, id ASC`;
-  const rows = await db.$queryRaw<TRawRow[]>`
-    SELECT ${rowColumns}
-    FROM enrollments WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY ${order}
-    LIMIT ${QUEUE_PAGE_SIZE + 1}`;
-  const last = rows[QUEUE_PAGE_SIZE - 1];
-  return toPage(db, rows, rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor({ value: sort.cursorValue(last), id: last.id }) : null, viewer.scope);
+  const noted = await enrollmentsNoted(db, filters.q);
+  const [turned, total] = await Promise.all([
+    byDesk
+      ? walkDesk(db, whereClause(filters, viewer, { owner: false, noted }), filters, viewer, walk).then((walked) => turnPage(walked, walk))
+      : walkSorted(db, whereClause(filters, viewer, { owner: true, noted }), filters, walk).then((walked) => turnPage(walked, walk)),
+    countUpTo(db, whereClause(filters, viewer, { owner: true, noted })),
+  ]);
+  return toPage(db, turned, total, viewer.scope);
 }
 
 /** Branches present in the queue within the scope, for the filter's options (a skip scan over the branch index). */

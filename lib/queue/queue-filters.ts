@@ -2,6 +2,11 @@
 import { z } from "zod";
 import { withoutReversedRange, ZDay } from "@/lib/dates/day-range";
 
+export const QUEUE_PAGE_SIZE = 50;
+
+/** The count stops here: past it the queue says "more than 1,000", so a count never walks the whole table. */
+export const QUEUE_COUNT_LIMIT = 1000;
+
 export const ENROLLMENT_STATUSES = [
   "received",
   "in_review",
@@ -41,10 +46,23 @@ export const ZQueueFilters = z.object({
   due: z.preprocess(emptyToUndefined, z.enum(QUEUE_DUES).optional()),
   /** Absent: the default of the reader's role (queueDefaults). */
   sort: z.preprocess(emptyToUndefined, z.enum(QUEUE_SORTS).optional()),
+  /** The page after this row (keyset: never OFFSET). */
   cursor: z.preprocess(emptyToUndefined, z.string().max(500).optional()),
+  /** The page before this row (walking back); wins over `cursor` when both are given. */
+  before: z.preprocess(emptyToUndefined, z.string().max(500).optional()),
+  /** Which page this is, for the position shown ("Page 3"); the rows come from the cursors alone. */
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1_000_000).optional()),
+  /** The saved view these filters came from (its id, for the views menu), or `none`: not the default view either. */
+  view: z.preprocess(emptyToUndefined, z.union([z.uuid(), z.literal("none")]).optional()),
 });
 
 export type TQueueFilters = z.infer<typeof ZQueueFilters>;
+
+/** The same filters from their first page: what a change of filter, sort or search starts from. */
+export function withoutPaging<T extends Partial<TQueueFilters>>(filters: T): Omit<T, "cursor" | "before" | "page"> {
+  const { cursor: _cursor, before: _before, page: _page, ...rest } = filters;
+  return rest;
+}
 
 /** Reads filters from URL parameters; a bad parameter is dropped rather than failing the page. */
 export function parseQueueFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): TQueueFilters {

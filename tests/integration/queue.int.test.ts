@@ -48,6 +48,63 @@ describe("queue query", () => {
     expect(seen).toEqual([...ids].reverse());
   });
 
+  it("walks back a page with the cursor before it, and counts what the filters match", async () => {
+    const first = await listEnrollments(prisma, filters({}), EVERYONE);
+    expect(first.prevCursor).toBeNull();
+    expect(first.total).toEqual({ count: TOTAL, more: false });
+    const second = await listEnrollments(prisma, filters({ cursor: first.nextCursor! }), EVERYONE);
+    expect(second.prevCursor).toEqual(expect.any(String));
+    const back = await listEnrollments(prisma, filters({ before: second.prevCursor! }), EVERYONE);
+    expect(back.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
+    expect(back.prevCursor).toBeNull();
+    expect(back.nextCursor).not.toBeNull();
+    // the same both ways in another order, by name
+    const byName = await listEnrollments(prisma, filters({ sort: "name_asc" }), EVERYONE);
+    const byNameNext = await listEnrollments(prisma, filters({ sort: "name_asc", cursor: byName.nextCursor! }), EVERYONE);
+    const byNameBack = await listEnrollments(prisma, filters({ sort: "name_asc", before: byNameNext.prevCursor! }), EVERYONE);
+    expect(byNameBack.rows.map((row) => row.id)).toEqual(byName.rows.map((row) => row.id));
+    const ready = await listEnrollments(prisma, filters({ q: "QUEUE1" }), EVERYONE);
+    // QUEUE1, QUEUE10…QUEUE19
+    expect(ready.total).toEqual({ count: 11, more: false });
+  });
+
+  it("walks the desk order back, band by band", async () => {
+    const desk = (params: Record<string, string>) => queueDefaults(parseQueueFilters({ branch: BRANCH, ...params }), { ownsEnrollments: true });
+    const first = await listEnrollments(prisma, desk({}), EVERYONE);
+    expect(first.rows[0]!.id).toBe(ids[0]);
+    const second = await listEnrollments(prisma, desk({ cursor: first.nextCursor! }), EVERYONE);
+    expect(second.prevCursor).toEqual(expect.any(String));
+    const back = await listEnrollments(prisma, desk({ before: second.prevCursor! }), EVERYONE);
+    expect(back.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
+    expect([...first.rows, ...second.rows].map((row) => row.id)).toEqual(ids);
+  });
+
+  it("searches by the last four characters the queue shows and by the start of a wisenroll code", async () => {
+    const lastFour = docNumber.slice(-4);
+    for (const q of [lastFour, `••••${lastFour}`, `*${lastFour.toLowerCase()}`]) {
+      const found = await listEnrollments(prisma, filters({ q }), EVERYONE);
+      expect(found.rows.map((row) => row.id), q).toEqual([ids[7]]);
+    }
+    const code = (await prisma.enrollment.findUniqueOrThrow({ where: { id: ids[3]! } })).wisenrollCode!;
+    const byStart = await listEnrollments(prisma, filters({ q: code.slice(0, -2).toLowerCase() }), EVERYONE);
+    expect(byStart.rows.map((row) => row.id)).toContain(ids[3]);
+    // the middle of a code is not its start
+    const byMiddle = await listEnrollments(prisma, filters({ q: code.slice(2) }), EVERYONE);
+    expect(byMiddle.rows.map((row) => row.id)).not.toContain(ids[3]);
+  });
+
+  it("finds enrollments by the words of their notes, within the reader's branches only", async () => {
+    const author = await prisma.user.create({ data: { username: `notes-${uniqueCode(8).toLowerCase()}`, displayName: "Notes Author", role: "officer", passwordHash: "x", branches: [BRANCH] }, select: { id: true } });
+    const words = `pasaporte vencido ${uniqueCode(4)}`;
+    await prisma.enrollmentNote.create({ data: { enrollmentId: ids[9]!, authorId: author.id, body: `Cliente llamó: ${words}, trae otro el lunes` } });
+    const found = await listEnrollments(prisma, filters({ q: words.toUpperCase() }), EVERYONE);
+    expect(found.rows.map((row) => row.id)).toEqual([ids[9]]);
+    // an officer of another branch does not reach it through its note
+    const elsewhere = { scope: { kind: "branches", branches: ["ZZ-OTHER"] } as const, userId: EVERYONE.userId };
+    const hidden = await listEnrollments(prisma, queueDefaults(parseQueueFilters({ q: words }), { ownsEnrollments: false }), elsewhere);
+    expect(hidden.rows).toEqual([]);
+  });
+
   it("sorts oldest first and by name, in both directions", async () => {
     const oldest = await listEnrollments(prisma, filters({ sort: "received_asc" }), EVERYONE);
     expect(oldest.rows[0]!.id).toBe(ids[0]);
