@@ -19,6 +19,9 @@ async function query<T extends pg.QueryResultRow>(text: string, values: unknown[
   }
 }
 
+/** The queue's row of one enrollment: by its code cell (another row's identity column may name the same code). */
+const rowOf = (page: Page, code: string) => page.getByTestId("queue-row").filter({ has: page.getByRole("cell", { name: code, exact: true }) });
+
 /** A new enrollment of branch 03 through the intake API; its id and wisenroll code. */
 async function postEnrollment(page: Page): Promise<{ id: string; code: string }> {
   const body = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-2.json", "utf8"));
@@ -62,26 +65,33 @@ test("[ADMIN] sets a branch target and a holiday; [OFFICER] sees time left and o
   const late = await postEnrollment(page);
   expect((await query<{ due_at: Date | null }>("SELECT due_at FROM enrollments WHERE id = $1", [fresh.id]))[0]!.due_at).not.toBeNull();
   await query("UPDATE enrollments SET due_at = now() - interval '3 days' WHERE id = $1", [late.id]);
+  // the worker's sweep marks the breach once, escalated (nobody owns it), and audits it
+  await expect
+    .poll(async () => (await query<{ n: string }>("SELECT count(*)::text AS n FROM audit_events WHERE action = 'enrollment.sla_breached' AND target_id = $1", [late.id]))[0]!.n, { timeout: 20_000 })
+    .toBe("1");
+  const marked = (await query<{ breached: Date | null; escalated: Date | null }>("SELECT sla_breached_at AS breached, sla_escalated_at AS escalated FROM enrollments WHERE id = $1", [late.id]))[0]!;
+  expect(marked.breached).not.toBeNull();
+  expect(marked.escalated).not.toBeNull();
 
   const olga = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
   await signInAs(olga, "officer");
   await olga.goto("/queue?owner=any&sort=received_desc");
-  await expect(olga.getByTestId("queue-row").filter({ hasText: fresh.code }).getByTestId("queue-due")).toHaveText(/^(\d+ h )?(\d+ min )?left$|^\d+ h left$/);
-  const overdue = olga.getByTestId("queue-row").filter({ hasText: late.code }).getByTestId("queue-due");
+  await expect(rowOf(olga, fresh.code).getByTestId("queue-due")).toHaveText(/^(\d+ h )?(\d+ min )?left$|^\d+ h left$/);
+  const overdue = rowOf(olga, late.code).getByTestId("queue-due");
   await expect(overdue).toHaveText(/^Overdue by /);
   await expect(overdue).toHaveAttribute("data-overdue", "true");
 
   await olga.getByLabel("Due", { exact: true }).selectOption({ label: "Overdue" });
   await olga.getByRole("button", { name: "Apply" }).click();
   await expect(olga).toHaveURL(/due=overdue/);
-  await expect(olga.getByTestId("queue-row").filter({ hasText: late.code })).toHaveCount(1);
-  await expect(olga.getByTestId("queue-row").filter({ hasText: fresh.code })).toHaveCount(0);
+  await expect(rowOf(olga, late.code)).toHaveCount(1);
+  await expect(rowOf(olga, fresh.code)).toHaveCount(0);
   for (const cell of await olga.getByTestId("queue-due").all()) await expect(cell).toHaveAttribute("data-overdue", "true");
 
   // in Spanish
   await olga.context().addCookies([{ name: "console_locale", value: "es", url: test.info().project.use.baseURL! }]);
   await olga.goto("/queue?owner=any&sort=received_desc");
-  await expect(olga.getByTestId("queue-row").filter({ hasText: fresh.code }).getByTestId("queue-due")).toHaveText(/^Quedan /);
-  await expect(olga.getByTestId("queue-row").filter({ hasText: late.code }).getByTestId("queue-due")).toHaveText(/^Vencida hace /);
+  await expect(rowOf(olga, fresh.code).getByTestId("queue-due")).toHaveText(/^Quedan /);
+  await expect(rowOf(olga, late.code).getByTestId("queue-due")).toHaveText(/^Vencida hace /);
   await expect(olga.getByLabel("Vencimiento")).toContainText("Vencidas");
 });

@@ -162,7 +162,8 @@ async function quiesce(db: pg.Client): Promise<void> {
   let previous = "";
   while (Date.now() < deadline) {
     const busy = await db.query<{ n: string }>(
-      "SELECT ((SELECT count(*) FROM enrollments WHERE status = 'pushing') + (SELECT count(*) FROM graphile_worker._private_jobs WHERE attempts < max_attempts))::text AS n",
+      // a breach the worker has yet to mark (lib/sla/mark-breaches.ts) would change rows under a call
+      "SELECT ((SELECT count(*) FROM enrollments WHERE status = 'pushing') + (SELECT count(*) FROM graphile_worker._private_jobs WHERE attempts < max_attempts) + (SELECT count(*) FROM enrollments WHERE due_at < now() AND sla_stopped_at IS NULL AND sla_breached_at IS NULL))::text AS n",
     );
     const current = await fingerprint(db);
     if (busy.rows[0]!.n === "0" && current === previous) return;

@@ -54,6 +54,8 @@ const ZWorkerEnv = z.object({
   PUSH_RETRY_MAX_MS: z.coerce.number().int().min(0).default(15_000),
   PUSH_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   PUSH_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
+  /** How often the worker marks SLA breaches (lib/sla/mark-breaches.ts). */
+  SLA_BREACH_INTERVAL_MS: z.coerce.number().int().min(100).default(SLA_BREACH_INTERVAL_MS),
   /** How often the worker stamps `worker_heartbeats`; keep it well under WORKER_STALE_SECONDS. */
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
   /** How often the worker records the audit chain's head (lib/audit/checkpoint.ts). */
@@ -266,7 +268,7 @@ export async function startPushWorker(options: TStartWorkerOptions): Promise<TPu
         if (marked > 0) log.info({ marked }, "SLA breaches marked");
       })
       .catch((error: unknown) => log.error({ err: error }, "SLA breach sweep failed"));
-  }, SLA_BREACH_INTERVAL_MS);
+  }, env.SLA_BREACH_INTERVAL_MS);
   breaches.unref();
 
   // Beats only once the runner takes jobs: a beat promises that a queued push will be picked up.

@@ -5,7 +5,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const SLA_RECOMPUTE_TASK = "sla_recompute";
-/** How often the worker looks for new breaches. */
+/** How often the worker looks for new breaches, unless SLA_BREACH_INTERVAL_MS says otherwise. */
 export const SLA_BREACH_INTERVAL_MS = 60_000;
 
 /**
