@@ -9,7 +9,8 @@ import { scopeOf } from "@/lib/desk/scope";
 import { saveSection } from "@/lib/enrollment/save-section";
 import { listEnrollments } from "@/lib/queue/list-enrollments";
 import { parseQueueFilters, queueDefaults } from "@/lib/queue/queue-filters";
-import { addSlaHoliday, saveSlaBranchTarget } from "@/lib/sla/manage-sla-settings";
+import { addSlaHoliday, removeSlaHoliday, saveSlaBranchTarget, saveSlaCalendar } from "@/lib/sla/manage-sla-settings";
+import { readSlaConfig } from "@/lib/sla/sla-settings";
 import { markBreaches } from "@/lib/sla/mark-breaches";
 import { recomputeDueTimes } from "@/lib/sla/recompute-due-times";
 import { prisma, uniqueCode } from "./db";
@@ -86,6 +87,35 @@ describe("recomputation", () => {
     // now in the calendar's zone (UTC by default): Friday 20:00Z is after hours → Monday 09:00 + 8.5 h → Tuesday 09:30
     expect(await dueOf(open)).toBe("2026-12-08T09:30:00.000Z");
     expect(await dueOf(pushed)).toBe("2026-12-07T16:00:00.000Z"); // stopped: kept
+  });
+});
+
+describe("settings", () => {
+  it("the calendar's save and a holiday's add and removal are audited, each queueing the recomputation", async () => {
+    // the defaults themselves (other tests read them): Mon–Fri 09:00–17:00 UTC, 4 h
+    const days = Array.from({ length: 7 }, (_, day) => ({ worked: day >= 1 && day <= 5, open: "09:00", close: "17:00" }));
+    await prisma.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key = 'sla:recompute'`;
+    expect(await saveSlaCalendar(prisma, { targetHours: 4, timeZone: "UTC", days }, ADMIN)).toEqual({ kind: "done" });
+    const config = await readSlaConfig(prisma);
+    expect(config).toMatchObject({ saved: true, targetMinutes: 240, timeZone: "UTC" });
+    expect(config.hours[1]).toEqual({ open: 540, close: 1020 });
+    expect(config.hours[0]).toBeNull();
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "sla.calendar_changed" }, orderBy: { at: "desc" } });
+    expect(audit.details).toMatchObject({ to: { targetMinutes: 240, timeZone: "UTC" } });
+    const jobs = await prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE key = 'sla:recompute'`;
+    expect(Number(jobs[0]!.n)).toBe(1);
+
+    const branch = uniqueBranch();
+    expect(await addSlaHoliday(prisma, { day: "2031-05-01", name: "Labour day", branchCode: branch }, ADMIN)).toEqual({ kind: "done" });
+    expect(await addSlaHoliday(prisma, { day: "2031-05-01", name: "Again", branchCode: branch }, ADMIN)).toEqual({ kind: "taken" });
+    const holiday = await prisma.slaHoliday.findFirstOrThrow({ where: { branchCode: branch } });
+    expect(await removeSlaHoliday(prisma, holiday.id, ADMIN)).toEqual({ kind: "done" });
+    expect(await removeSlaHoliday(prisma, holiday.id, ADMIN)).toEqual({ kind: "not_found" });
+    const events = await prisma.auditEvent.findMany({ where: { targetId: holiday.id }, orderBy: { at: "asc" }, select: { action: true, details: true } });
+    expect(events).toEqual([
+      { action: "sla.holiday_added", details: { day: "2031-05-01", name: "Labour day", branchCode: branch } },
+      { action: "sla.holiday_removed", details: { day: "2031-05-01", name: "Labour day", branchCode: branch } },
+    ]);
   });
 });
 
