@@ -9,7 +9,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { extractQueueColumns } from "@/lib/intake/extract-columns";
 import { canonicalJson, type TRequestedProduct } from "@/lib/intake/parse-intake";
 import { sealIdentities } from "@/lib/pii/identities";
-import { dueAtFor, readSlaConfig } from "@/lib/sla/sla-settings";
+import { dueAtFor, readSlaConfigCached } from "@/lib/sla/sla-settings";
 
 export type TIntakeInput = {
   body: Record<string, unknown>;
@@ -60,7 +60,7 @@ export async function intakeEnrollment(db: PrismaClient, input: TIntakeInput): P
   const id = uuidv7();
   // Due in business time from the moment received, with the branch's target (lib/sla/).
   const receivedAt = new Date();
-  const dueAt = dueAtFor(await readSlaConfig(db, { branchCode: columns.branchCode }), columns.branchCode, receivedAt);
+  const dueAt = dueAtFor(await readSlaConfigCached(db), columns.branchCode, receivedAt);
   const owner = piiOwner.enrollment(id);
   const seal = <T>(value: T) => JSON.stringify(sealIdentities(value, owner, keys.keyring));
   const details = JSON.stringify({ issues: issueCount, products: input.requestedProducts.length });

@@ -13,5 +13,11 @@ export const SLA_BREACH_INTERVAL_MS = 60_000;
  * together. One key: changes in quick succession share one waiting job (it reads the settings when it runs).
  */
 export async function enqueueSlaRecompute(tx: Prisma.TransactionClient): Promise<void> {
-  await tx.$executeRaw`SELECT graphile_worker.add_job(${SLA_RECOMPUTE_TASK}::text, '{}'::json, job_key := 'sla:recompute', max_attempts := 10)`;
+  await tx.$executeRaw`SELECT graphile_worker.add_job(${SLA_RECOMPUTE_TASK}::text, '{}'::json, run_at := now() + make_interval(secs => ${SLA_RECOMPUTE_DELAY_S}), job_key := 'sla:recompute', max_attempts := 10)`;
 }
+
+/**
+ * The recomputation waits until every process's remembered settings have expired
+ * (SLA_CONFIG_CACHE_MS), so it also corrects enrollments received meanwhile with the old ones.
+ */
+export const SLA_RECOMPUTE_DELAY_S = 10;

@@ -6,16 +6,25 @@ import { recordAudit, type TAuditActor } from "@/lib/audit/record-audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { enqueueSlaRecompute } from "@/lib/sla/jobs";
 import { clockToMinutes, type TSlaBranchTargetInput, type TSlaCalendarInput, type TSlaHolidayInput } from "@/lib/sla/sla-schemas";
-import { readSlaConfig } from "@/lib/sla/sla-settings";
+import { forgetSlaConfig, readSlaConfig } from "@/lib/sla/sla-settings";
 
 type TContext = { actor: TAuditActor; ip?: string | null };
+
+/** This process reads the new settings from its next intake on (lib/sla/sla-settings.ts). */
+async function forgetting<T>(change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } finally {
+    forgetSlaConfig();
+  }
+}
 
 export type TSlaSettingsResult = { kind: "done" } | { kind: "not_found" } | { kind: "taken" };
 
 const hoursOf = (input: TSlaCalendarInput) => input.days.map((day) => (day.worked ? { open: clockToMinutes(day.open), close: clockToMinutes(day.close) } : null));
 
 export async function saveSlaCalendar(db: PrismaClient, input: TSlaCalendarInput, ctx: TContext): Promise<TSlaSettingsResult> {
-  return db.$transaction(async (tx) => {
+  return forgetting(db.$transaction(async (tx) => {
     const before = await readSlaConfig(tx);
     const next = { targetMinutes: Math.round(input.targetHours * 60), timeZone: input.timeZone, hours: hoursOf(input) };
     await tx.slaCalendar.upsert({ where: { id: 1 }, create: { id: 1, ...next, updatedById: ctx.actor.id }, update: { ...next, updatedById: ctx.actor.id } });
@@ -28,11 +37,11 @@ export async function saveSlaCalendar(db: PrismaClient, input: TSlaCalendarInput
     });
     await enqueueSlaRecompute(tx);
     return { kind: "done" } as const;
-  });
+  }));
 }
 
 export async function saveSlaBranchTarget(db: PrismaClient, input: TSlaBranchTargetInput, ctx: TContext): Promise<TSlaSettingsResult> {
-  return db.$transaction(async (tx) => {
+  return forgetting(db.$transaction(async (tx) => {
     const before = await tx.slaBranchTarget.findUnique({ where: { branchCode: input.branchCode } });
     const next = { targetMinutes: Math.round(input.targetHours * 60), timeZone: input.timeZone || null };
     await tx.slaBranchTarget.upsert({
@@ -49,21 +58,21 @@ export async function saveSlaBranchTarget(db: PrismaClient, input: TSlaBranchTar
     });
     await enqueueSlaRecompute(tx);
     return { kind: "done" } as const;
-  });
+  }));
 }
 
 export async function removeSlaBranchTarget(db: PrismaClient, branchCode: string, ctx: TContext): Promise<TSlaSettingsResult> {
-  return db.$transaction(async (tx) => {
+  return forgetting(db.$transaction(async (tx) => {
     const removed = await tx.slaBranchTarget.deleteMany({ where: { branchCode } });
     if (removed.count === 0) return { kind: "not_found" } as const;
     await recordAudit(tx, { ...ctx, action: "sla.branch_target_removed", targetType: "branch", targetId: branchCode });
     await enqueueSlaRecompute(tx);
     return { kind: "done" } as const;
-  });
+  }));
 }
 
 export async function addSlaHoliday(db: PrismaClient, input: TSlaHolidayInput, ctx: TContext): Promise<TSlaSettingsResult> {
-  return db.$transaction(async (tx) => {
+  return forgetting(db.$transaction(async (tx) => {
     const branchCode = input.branchCode || null;
     const day = new Date(`${input.day}T00:00:00Z`);
     // the same day twice for the same branches says nothing more
@@ -72,11 +81,11 @@ export async function addSlaHoliday(db: PrismaClient, input: TSlaHolidayInput, c
     await recordAudit(tx, { ...ctx, action: "sla.holiday_added", targetType: "sla_holiday", targetId: holiday.id, details: { day: input.day, name: input.name, branchCode } });
     await enqueueSlaRecompute(tx);
     return { kind: "done" } as const;
-  });
+  }));
 }
 
 export async function removeSlaHoliday(db: PrismaClient, id: string, ctx: TContext): Promise<TSlaSettingsResult> {
-  return db.$transaction(async (tx) => {
+  return forgetting(db.$transaction(async (tx) => {
     const holiday = await tx.slaHoliday.findUnique({ where: { id } });
     if (!holiday) return { kind: "not_found" } as const;
     await tx.slaHoliday.delete({ where: { id } });
@@ -84,5 +93,5 @@ export async function removeSlaHoliday(db: PrismaClient, id: string, ctx: TConte
     await recordAudit(tx, { ...ctx, action: "sla.holiday_removed", targetType: "sla_holiday", targetId: id, details: { day, name: holiday.name, branchCode: holiday.branchCode } });
     await enqueueSlaRecompute(tx);
     return { kind: "done" } as const;
-  });
+  }));
 }

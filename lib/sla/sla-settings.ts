@@ -65,6 +65,27 @@ export function toSlaConfig(calendar: TRawConfig["calendar"], branches: NonNulla
   };
 }
 
+/**
+ * The settings as the intake reads them, for every enrollment: remembered for a few seconds in the
+ * process, so an intake costs no extra statement. A change made in this process forgets them at
+ * once (forgetSlaConfig); other processes may use the old ones for up to CACHE_MS, which is why the
+ * recomputation a change queues runs only after that (SLA_RECOMPUTE_DELAY_S in lib/sla/jobs.ts).
+ */
+export const SLA_CONFIG_CACHE_MS = 5_000;
+let cached: { config: TSlaConfig; until: number } | null = null;
+
+export async function readSlaConfigCached(db: TDb): Promise<TSlaConfig> {
+  const now = Date.now();
+  if (cached && cached.until > now) return cached.config;
+  const config = await readSlaConfig(db);
+  cached = { config, until: now + SLA_CONFIG_CACHE_MS };
+  return config;
+}
+
+export function forgetSlaConfig(): void {
+  cached = null;
+}
+
 /** A branch's calendar (its zone, the shared hours, the holidays of every branch and its own) and target. */
 export function branchSla(config: TSlaConfig, branchCode: string | null): { calendar: TBusinessCalendar; targetMinutes: number } {
   const own = branchCode === null ? undefined : config.branches.find((branch) => branch.branchCode === branchCode);
