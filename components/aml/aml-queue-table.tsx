@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
+import { DataCells, DataTable, type TRowColumn } from "@/components/ui/data-table";
 import { useReasonText } from "@/components/ui/reason-text";
 import type { TAmlQueueRow } from "@/lib/aml/list-aml-customers";
+import { branchLabel } from "@/lib/desk/branch-label";
 import { AmlStateBadge, DecisionText, RiskBadge } from "./aml-badges";
 
 const HIT_KEYS = [
@@ -30,45 +31,56 @@ export function AmlQueueTable({ rows }: { rows: TAmlQueueRow[] }) {
   const t = useTranslations("aml");
   const format = useFormatter();
   const reasonText = useReasonText();
+  // One definition per column: the table's heading and cell, and a phone's card line.
+  const columns: TRowColumn<TAmlQueueRow>[] = [
+    {
+      key: "customer",
+      label: t("columns.customer"),
+      card: "title",
+      className: "font-medium",
+      cell: (row) => (
+        <Link href={`/aml/customers/${encodeURIComponent(row.customerExtId)}`} className="text-brand hover:underline">
+          {row.fullName || t("unknownCustomer")}
+        </Link>
+      ),
+    },
+    { key: "customerNumber", label: t("columns.customerNumber"), className: "font-mono", cell: (row) => row.customerExtId },
+    {
+      key: "mainDocument",
+      label: t("columns.mainDocument"),
+      className: "font-mono",
+      cell: (row) => `${row.mainDocType ? `${row.mainDocType} ` : ""}${row.mainDocMasked || "—"}${row.mainDocCountry ? ` (${row.mainDocCountry})` : ""}`,
+    },
+    { key: "branch", label: t("columns.branch"), cell: (row) => <span translate="no">{branchLabel({ code: row.branchCode, name: row.branchName }) ?? "—"}</span> },
+    {
+      key: "state",
+      label: t("columns.state"),
+      cell: (row) => (
+        <span>
+          <AmlStateBadge state={row.state} />
+          {row.submissionMessage && (row.state === "rejected" || row.state === "failed") && (
+            <span className="mt-1 block max-w-xs truncate text-xs text-muted-foreground" title={reasonText(row.submissionMessage)} translate="no">
+              {reasonText(row.submissionMessage)}
+            </span>
+          )}
+        </span>
+      ),
+    },
+    { key: "hits", label: t("columns.hits"), cell: (row) => <AmlHits hits={row.hits} screened={row.eventCount > 0} /> },
+    { key: "risk", label: t("columns.risk"), cell: (row) => <RiskBadge level={row.riskLevel} /> },
+    { key: "decision", label: t("columns.decision"), cell: (row) => <DecisionText decision={row.decisionType} /> },
+    {
+      key: "activity",
+      label: t("columns.activity"),
+      className: "whitespace-nowrap",
+      cell: (row) => <time dateTime={row.activityAt.toISOString()}>{format.dateTime(row.activityAt, "moment")}</time>,
+    },
+  ];
   return (
-    <DataTable
-      caption={t("title")}
-      columns={(["customer", "customerNumber", "mainDocument", "branch", "state", "hits", "risk", "decision", "activity"] as const).map((column) => t(`columns.${column}`))}
-      empty={t("empty")}
-      isEmpty={rows.length === 0}
-    >
+    <DataTable caption={t("title")} cards columns={columns} empty={t("empty")} isEmpty={rows.length === 0}>
       {rows.map((row) => (
         <tr key={row.customerExtId} className="border-t border-border hover:bg-zinc-50 focus-within:bg-zinc-50" data-testid="aml-row" data-shortcut-row>
-          <td className="px-3 py-2 font-medium">
-            <Link href={`/aml/customers/${encodeURIComponent(row.customerExtId)}`} className="text-brand hover:underline">
-              {row.fullName || t("unknownCustomer")}
-            </Link>
-          </td>
-          <td className="px-3 py-2 font-mono">{row.customerExtId}</td>
-          <td className="px-3 py-2 font-mono">
-            {row.mainDocType ? `${row.mainDocType} ` : ""}
-            {row.mainDocMasked || "—"}
-            {row.mainDocCountry ? ` (${row.mainDocCountry})` : ""}
-          </td>
-          <td className="px-3 py-2">{row.branchName ?? row.branchCode ?? "—"}</td>
-          <td className="px-3 py-2">
-            <AmlStateBadge state={row.state} />
-            {row.submissionMessage && (row.state === "rejected" || row.state === "failed") && (
-              <p className="mt-1 max-w-xs truncate text-xs text-muted-foreground" title={reasonText(row.submissionMessage)} translate="no">{reasonText(row.submissionMessage)}</p>
-            )}
-          </td>
-          <td className="px-3 py-2">
-            <AmlHits hits={row.hits} screened={row.eventCount > 0} />
-          </td>
-          <td className="px-3 py-2">
-            <RiskBadge level={row.riskLevel} />
-          </td>
-          <td className="px-3 py-2">
-            <DecisionText decision={row.decisionType} />
-          </td>
-          <td className="px-3 py-2 whitespace-nowrap">
-            <time dateTime={row.activityAt.toISOString()}>{format.dateTime(row.activityAt, "moment")}</time>
-          </td>
+          <DataCells columns={columns} row={row} />
         </tr>
       ))}
     </DataTable>

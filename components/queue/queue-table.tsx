@@ -16,12 +16,15 @@ import { SavedViews } from "@/components/queue/saved-views";
 import type { TQueueView } from "@/lib/queue/queue-view-input";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { DataTable } from "@/components/ui/data-table";
+import { DataCells, DataTable, type TRowColumn } from "@/components/ui/data-table";
+import { branchLabel } from "@/lib/desk/branch-label";
 import type { TQueuePage } from "@/lib/queue/list-enrollments";
 import { queueKeys } from "@/lib/queue/query-keys";
 import { QUEUE_COUNT_LIMIT, QUEUE_PAGE_SIZE, queueFiltersToSearch, withoutPaging, type TQueueFilters } from "@/lib/queue/queue-filters";
 
 const POLL_MS = 5_000;
+
+type TQueueRow = TQueuePage["rows"][number];
 
 async function fetchQueue(filters: TQueueFilters): Promise<TQueuePage> {
   const response = await fetch(`/api/queue${queueFiltersToSearch(filters)}`, { cache: "no-store" });
@@ -72,6 +75,48 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
   const allTicked = visible.length > 0 && visible.every((id) => selected.includes(id));
   // the identity column is off only for the bench's baseline (QUEUE_IDENTITY_COLUMN=off)
   const identityColumn = page.rows.some((row) => row.identity !== null);
+  // One definition per column: the table's heading and cell, and a phone's card line.
+  const columns: TRowColumn<TQueueRow>[] = [
+    {
+      key: "name",
+      label: t("queue.name"),
+      card: "title",
+      className: "font-medium",
+      cell: (row) => (
+        <Link href={`/enrollments/${row.id}`} className="text-brand hover:underline">
+          {row.fullName || "—"}
+        </Link>
+      ),
+    },
+    { key: "wisenrollCode", label: t("queue.wisenrollCode"), className: "font-mono", cell: (row) => row.wisenrollCode ?? "—" },
+    {
+      key: "mainDocument",
+      label: t("queue.mainDocument"),
+      className: "font-mono",
+      cell: (row) => `${row.mainDocType ? `${row.mainDocType} ` : ""}${row.mainDocMasked}${row.mainDocCountry ? ` (${row.mainDocCountry})` : ""}`,
+    },
+    { key: "branch", label: t("queue.branch"), cell: (row) => <span translate="no">{branchLabel({ code: row.branchCode, name: row.branchName }) ?? "—"}</span> },
+    {
+      key: "owner",
+      label: t("queue.owner"),
+      testId: "queue-owner",
+      cell: (row) =>
+        row.owner ? (desk && row.owner.id === desk.userId ? t("desk.me") : <span translate="no">{row.owner.name}</span>) : <span className="text-muted-foreground">{t("desk.unassigned")}</span>,
+    },
+    {
+      key: "receivedAt",
+      label: t("queue.receivedAt"),
+      cell: (row) => (
+        <time dateTime={row.receivedAt} title={format.dateTime(new Date(row.receivedAt), "moment")}>
+          {format.relativeTime(new Date(row.receivedAt), now)}
+        </time>
+      ),
+    },
+    { key: "due", label: t("queue.sla.due"), cell: (row) => <DueCell sla={row.sla} /> },
+    { key: "status", label: t("queue.status"), cell: (row) => <StatusBadge status={row.status} /> },
+    ...(identityColumn ? [{ key: "identity", label: t("identity.column"), cell: (row: TQueueRow) => row.identity && <IdentityCell identity={row.identity} /> }] : []),
+    { key: "issues", label: t("queue.issues"), align: "right", cell: (row) => <Badge tone={row.issueCount > 0 ? "warning" : "success"}>{row.issueCount}</Badge> },
+  ];
 
   return (
     <div className="space-y-4">
@@ -88,31 +133,23 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
       )}
       <DataTable
         caption={t("queue.title")}
+        cards
         columns={[
           ...(desk
             ? [
                 {
                   label: (
-                    <input
-                      type="checkbox"
-                      aria-label={t("desk.selectAll")}
-                      checked={allTicked}
-                      onChange={(event) => setSelected(event.target.checked ? visible : [])}
-                    />
+                    <label className="flex items-center gap-2">
+                      <input type="checkbox" checked={allTicked} onChange={(event) => setSelected(event.target.checked ? visible : [])} />
+                      {/* the column has no heading on a wide screen; a phone's cards show it over the first card */}
+                      <span className="normal-case md:sr-only">{t("desk.selectAll")}</span>
+                    </label>
                   ),
+                  cardKeep: true,
                 },
               ]
             : []),
-          t("queue.name"),
-          t("queue.wisenrollCode"),
-          t("queue.mainDocument"),
-          t("queue.branch"),
-          t("queue.owner"),
-          t("queue.receivedAt"),
-          t("queue.sla.due"),
-          t("queue.status"),
-          ...(identityColumn ? [t("identity.column")] : []),
-          { label: t("queue.issues"), align: "right" as const },
+          ...columns,
         ]}
         empty={t("queue.empty")}
         isEmpty={page.rows.length === 0}
@@ -121,7 +158,7 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
         {page.rows.map((row) => (
           <tr key={row.id} className="border-t border-border hover:bg-zinc-50 focus-within:bg-zinc-50" data-testid="queue-row" data-shortcut-row>
             {desk && (
-              <td className="px-3 py-2">
+              <td className="px-3 py-2" data-card="title">
                 <input
                   type="checkbox"
                   aria-label={t("desk.selectRow", { name: row.fullName || row.wisenrollCode || row.id })}
@@ -130,38 +167,7 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
                 />
               </td>
             )}
-            <td className="px-3 py-2 font-medium">
-              <Link href={`/enrollments/${row.id}`} className="text-brand hover:underline">
-                {row.fullName || "—"}
-              </Link>
-            </td>
-            <td className="px-3 py-2 font-mono">{row.wisenrollCode ?? "—"}</td>
-            <td className="px-3 py-2 font-mono">
-              {row.mainDocType ? `${row.mainDocType} ` : ""}
-              {row.mainDocMasked}
-              {row.mainDocCountry ? ` (${row.mainDocCountry})` : ""}
-            </td>
-            <td className="px-3 py-2">{row.branchName ?? row.branchCode ?? "—"}</td>
-            <td className="px-3 py-2" data-testid="queue-owner">
-              {row.owner ? (desk && row.owner.id === desk.userId ? t("desk.me") : <span translate="no">{row.owner.name}</span>) : <span className="text-muted-foreground">{t("desk.unassigned")}</span>}
-            </td>
-            <td className="px-3 py-2" title={format.dateTime(new Date(row.receivedAt), "moment")}>
-              <time dateTime={row.receivedAt}>{format.relativeTime(new Date(row.receivedAt), now)}</time>
-            </td>
-            <td className="px-3 py-2">
-              <DueCell sla={row.sla} />
-            </td>
-            <td className="px-3 py-2">
-              <StatusBadge status={row.status} />
-            </td>
-            {row.identity && (
-              <td className="px-3 py-2">
-                <IdentityCell identity={row.identity} />
-              </td>
-            )}
-            <td className="px-3 py-2 text-right">
-              <Badge tone={row.issueCount > 0 ? "warning" : "success"}>{row.issueCount}</Badge>
-            </td>
+            <DataCells columns={columns} row={row} />
           </tr>
         ))}
       </DataTable>

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import type { TDayRange, TDayRangeProblem } from "@/lib/dates/day-range";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { branchLabel } from "@/lib/desk/branch-label";
 import { cn } from "@/lib/utils";
 
 /** The fields of a filter bar (the queue's, the AML queue's): a label over each control. */
@@ -21,9 +22,10 @@ export function FilterSelect({ id, name, label, value, anyLabel, options, classN
   className?: string;
 }) {
   return (
-    <div className={cn("space-y-1", className)}>
+    // min-w-0: a long option (a branch's name) truncates in the select instead of widening its column
+    <div className={cn("min-w-0 space-y-1", className)}>
       <Label htmlFor={id}>{label}</Label>
-      <NativeSelect id={id} name={name} defaultValue={value ?? ""}>
+      <NativeSelect id={id} name={name} defaultValue={value ?? ""} className="truncate">
         {anyLabel !== undefined && <option value="">{anyLabel}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value} translate={option.data ? "no" : undefined}>
@@ -42,7 +44,7 @@ export function FilterInput({ id, label, value, className, ...input }: Omit<Comp
   value: string | undefined;
 }) {
   return (
-    <div className={cn("space-y-1", className)}>
+    <div className={cn("min-w-0 space-y-1", className)}>
       <Label htmlFor={id}>{label}</Label>
       <Input id={id} defaultValue={value ?? ""} {...input} />
     </div>
@@ -52,7 +54,7 @@ export function FilterInput({ id, label, value, className, ...input }: Omit<Comp
 /** A branch as both filter bars list it. */
 export const branchOption = (branch: { code: string; name: string | null }): TOption => ({
   value: branch.code,
-  label: branch.name ? `${branch.code} · ${branch.name}` : branch.code,
+  label: branchLabel(branch) ?? branch.code,
   data: true,
 });
 

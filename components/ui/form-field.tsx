@@ -24,7 +24,8 @@ export function FormField({
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
-      <Label htmlFor={id}>
+      {/* block: a label is inline, and a control narrower than the line (a six-digit code) would sit beside it */}
+      <Label htmlFor={id} className="block">
         {label}
         {required && (
           <span aria-hidden="true" className="ml-0.5 text-danger">

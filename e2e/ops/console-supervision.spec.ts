@@ -188,7 +188,8 @@ test.describe("the console supervises its push worker", () => {
     expect(instance.logs.join("")).toContain("push worker exited; starting it again");
   });
 
-  test("[OFFICER] a banner says so while no push worker beats, and goes once one does, without a reload", async ({ page }) => {
+  test("[OFFICER] a banner says so while no push worker beats, a push waiting for it says since when, and both go once one does, without a reload", async ({ page }) => {
+    test.setTimeout(150_000);
     const health = async () => (await (await fetch(`${CONSOLE}/api/health`)).json()) as { status: string; worker: { alive: boolean } };
     await waitFor("a live worker", async () => ((await health()).worker.alive ? true : undefined), 30_000);
     await signInAs(page, "officer");
@@ -198,17 +199,35 @@ test.describe("the console supervises its push worker", () => {
 
     // Frozen, not dead: the supervisor has nothing to restart, and the beats stop.
     const worker = workerPid(instance)!;
+    let pushed = "";
     process.kill(worker, "SIGSTOP");
     try {
       await expect(banner).toBeVisible({ timeout: (STALE_SECONDS + 15) * 1000 });
       await expect(banner).toContainText("No push worker is running");
       expect(await health()).toMatchObject({ status: "worker_stale", worker: { alive: false } });
       expect((await fetch(`${CONSOLE}/api/health?require=worker`)).status).toBe(503);
+
+      // A push requested now waits: its page says for what, since when, counting, and past 30 s that it is long
+      const fixture = await intakeFixture(api);
+      const push = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "e2e/support/request-push.ts", fixture.id], {
+        env: { ...process.env, ...consoleDatabaseEnv() },
+        stdio: ["ignore", "inherit", "inherit"],
+      });
+      expect(await new Promise((resolve) => push.once("exit", resolve))).toBe(0);
+      await page.goto(`/enrollments/${fixture.id}`);
+      const waiting = page.getByTestId("waiting-for-worker");
+      await expect(waiting).toContainText("The push is waiting for the push worker since");
+      await expect(waiting).toContainText(/\(\d+ seconds? so far\)/);
+      await expect(waiting.getByRole("status")).toContainText("Longer than usual", { timeout: 45_000 });
+      pushed = fixture.id;
     } finally {
       process.kill(worker, "SIGCONT");
     }
     await expect(banner).toBeHidden({ timeout: 20_000 });
     expect((await health()).status).toBe("ok");
+    // the thawed worker takes the push, and the waiting line goes without a reload
+    await expect(page.getByTestId("waiting-for-worker")).toBeHidden({ timeout: 60_000 });
+    await waitFor("the push to complete", async () => ((await outcomeOf(api, pushed)).status === "pushed" ? true : undefined), 60_000);
   });
 
   test("[OPS] SIGTERM stops the console and every process it started", async () => {

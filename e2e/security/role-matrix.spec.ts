@@ -77,6 +77,8 @@ const ACTIONS: Record<string, TActionExpectation> = {
   },
   startTotpEnrolmentAction: { allowed: ["officer", "compliance", "admin"], input: () => ({}) },
   confirmTotpEnrolmentAction: { allowed: ["officer", "compliance", "admin"], input: () => ({ code: "123456" }) },
+  // One's own notifications (the bell, /notifications)
+  markNotificationsRead: { allowed: ["officer", "compliance", "admin"], input: () => ({ all: true }) },
 };
 
 type TRouteExpectation = { method: "GET" | "POST"; allowed: readonly (TCaller | "intake-key" | "public")[]; path: (s: TSamples) => string };
@@ -99,6 +101,11 @@ const ROUTES: Record<string, TRouteExpectation[] | "skip"> = {
   "/api/aml/export/route": [{ method: "GET", allowed: ["compliance"], path: () => "/api/aml/export" }],
   // The desk dashboard's CSV: admins, and officers who lead branches (the matrix's officer, Olga, does)
   "/api/desk/export/route": [{ method: "GET", allowed: ["officer", "admin"], path: () => "/api/desk/export" }],
+  // The bell: one's own notifications.
+  "/api/notifications/route": [{ method: "GET", allowed: ["officer", "compliance", "admin"], path: () => "/api/notifications" }],
+  // An event stream that never ends for those allowed: its refusals and its delivery are held by
+  // tests/integration/notifications.int.test.ts.
+  "/api/notifications/stream/route": "skip",
   // Only AMLYZE, with the webhook secret's signature: no session and no intake key may post.
   "/api/v1/amlyze/events/route": [{ method: "POST", allowed: [], path: () => "/api/v1/amlyze/events" }],
 };

@@ -7,10 +7,12 @@
 // gathers concurrent deliveries into one, lib/aml/event-batcher.ts): insert the events (each
 // one's customer resolved in the same statement), lock the customers of the events inserted,
 // write their views back in one UPDATE. A delivery of duplicates only takes the first.
+// A screening match on a customer of an enrollment adds its notification (two statements per hit).
 import type pg from "pg";
 import { v7 as uuidv7 } from "uuid";
 import { piiKeys, piiOwner } from "@/lib/crypto/pii";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { notifyAmlHit } from "@/lib/notifications/events";
 import { sealIdentities, sealJson, sealText } from "@/lib/pii/identities";
 import type { TIncomingEvent } from "./cloud-event";
 import { lockAmlCustomers, pgRunner, saveAmlCustomers } from "./customer-store";
@@ -93,6 +95,10 @@ async function applyInserted(client: pg.PoolClient, events: readonly TIncomingEv
     if (classified.kind === "unknown") view.unknownEventCount += 1;
     if (!view.lastEventAt || when > view.lastEventAt) view.lastEventAt = when;
     changed.add(view.customerExtId);
+    // A match on a screening list: whoever pushed the customer hears of it (once per event).
+    if (classified.kind === "screening" && classified.result.state === "completed" && classified.result.match === true) {
+      await notifyAmlHit(run, { eventId: event.id, customerExtId: view.customerExtId, enrollmentId: view.enrollmentId, list: classified.list });
+    }
   }
   await saveAmlCustomers(run, [...changed].sort().map((id) => views.get(id)!));
   if (relink.length > 0) {

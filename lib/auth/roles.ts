@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   "audit:read": ["admin"],
   "settings:manage": ["admin"],
   "profile:update": ["officer", "compliance", "admin"],
+  /** One's own notifications: the bell, the page, marking them read. */
+  "notifications:read": ["officer", "compliance", "admin"],
   /** The banner saying no push worker is alive: those who push, and those who can fix it. */
   "worker:status": ["officer", "admin"],
   /** How the desk is doing (lib/desk/dashboard.ts): admins for every branch; an officer only as a lead, for their branches (managesDesk). */

@@ -8,6 +8,7 @@ import { recordAudit, type TAuditActor } from "@/lib/audit/record-audit";
 import { can, PERMISSIONS, type TRole } from "@/lib/auth/roles";
 import { allEnrollmentsInScope, type TScope } from "@/lib/desk/scope";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { notifyAssigned } from "@/lib/notifications/events";
 import type { TOwnershipResult } from "./ownership-input";
 
 /** The officer acting: who, their role, scope and lead flag, and from where. */
@@ -81,7 +82,10 @@ export async function assignEnrollments(db: PrismaClient, desk: TDeskActor, ids:
     const assignee = await tx.user.findUnique({ where: { id: assigneeId }, select: { role: true, disabled: true, branches: true } });
     const fits = (row: TLocked) => assignee !== null && !assignee.disabled && can(assignee.role, "enrollment:own") && row.branch_code !== null && assignee.branches.includes(row.branch_code);
     if (!rows.every(fits)) return { kind: "assignee" };
-    return { kind: "done", changed: await setOwner(tx, desk, rows, assigneeId, "enrollment.assigned", now) };
+    const given = rows.filter((row) => row.owner_id !== assigneeId).map((row) => row.id);
+    const changed = await setOwner(tx, desk, rows, assigneeId, "enrollment.assigned", now);
+    await notifyAssigned(tx, { enrollmentIds: given, assigneeId, actorId: desk.actor.id, at: now });
+    return { kind: "done", changed };
   });
 }
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { TDb } from "@/lib/db/types";
 import { usersReachingWhere } from "@/lib/desk/scope";
+import { notifyMentioned } from "@/lib/notifications/events";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { mentionsOf, normalizeNote, noteProblem, type TNoteProblem } from "./note-input";
 
@@ -46,6 +47,7 @@ export async function addNote(
       details: { noteId: note.id, length: [...body].length, mentions: mentioned.map((user) => user.username) },
       ip: input.ip ?? null,
     });
+    await notifyMentioned(tx, { enrollmentId: input.enrollmentId, noteId: note.id, mentionIds: note.mentionIds, authorId: input.author.id });
     return {
       kind: "added",
       note: {

@@ -29,6 +29,7 @@ import { v7 as uuidv7 } from "uuid";
 import { statusAfterUnsent } from "@/lib/enrollment/status";
 import { identityBlock } from "@/lib/enrollment/identity-match";
 import { ALL_BRANCHES, readIdentityMatch } from "@/lib/enrollment/identity-matches";
+import { notifyPushEnded } from "@/lib/notifications/events";
 import { settleEnrollment } from "./settle";
 
 /** Where a test may kill the worker (see scripts/worker.ts); never used in production. */
@@ -111,7 +112,7 @@ async function advance(deps: TPushDeps, lockClient: pg.PoolClient, enrollmentId:
     : withSessionLock(lockClient, identityLockKey(enrollment.identityIndex), () => customerStep(deps, run, payload)));
   if (customer.kind === "stopped") return { kind: "settled", status: customer.status };
   await productStep(deps, run, customer.customerNumber);
-  const status = await settleEnrollment(deps.db, run.enrollmentId, run.pushSeq);
+  const status = await deps.db.$transaction((tx) => settleEnrollment(tx, run.enrollmentId, run.pushSeq));
   return status === null ? { kind: "idle" } : { kind: "settled", status };
 }
 
@@ -262,6 +263,7 @@ async function customerStep(deps: TPushDeps, run: TRunContext, payload: unknown)
           FROM changed`;
         // The AML submission is born with the customer, in the same transaction (issue 5).
         if (result.kind === "created") await queueAmlSubmission(deps, tx, run, body, result.customerNumber);
+        if (change.status) await notifyPushEnded(tx, { enrollmentId: run.enrollmentId, pushSeq: run.pushSeq, status: change.status });
       }
       deps.crashpoint?.("before_commit");
     });
@@ -299,6 +301,7 @@ async function stopConflict(deps: TPushDeps, run: TRunContext, enrollment: { inC
       data: { status, pushError: sealWhy(run.enrollmentId, { code: "push.identity_conflict" }), pushFinishedAt: new Date() },
     });
     await recordAudit(tx, run, "core.customer_not_sent", { pushSeq: run.pushSeq, reason: "identity_conflict" });
+    await notifyPushEnded(tx, { enrollmentId: run.enrollmentId, pushSeq: run.pushSeq, status });
   });
   return status;
 }
@@ -309,6 +312,7 @@ async function stopInvalid(deps: TPushDeps, run: TRunContext, rowId: string, rea
     await tx.outboundCall.update({ where: { id: rowId }, data: { outcome: "not_sent", error: sealed, finishedAt: new Date(), durationMs: 0 } });
     await tx.enrollment.update({ where: { id: run.enrollmentId }, data: { status: "failed", pushError: sealed, pushFinishedAt: new Date() } });
     await recordAudit(tx, run, "core.request_invalid", { pushSeq: run.pushSeq });
+    await notifyPushEnded(tx, { enrollmentId: run.enrollmentId, pushSeq: run.pushSeq, status: "failed" });
   });
   return "failed";
 }

@@ -16,6 +16,7 @@ import { relatedClientProblem } from "./related-client";
 import { resolveRelatedClients } from "./related-clients";
 import type { TProductInput, TPushResult, TRelatedClientInput } from "./push-input";
 import { readSwitch } from "@/lib/settings/switches";
+import { notifyFourEyes } from "@/lib/notifications/events";
 
 export class EnrollmentNotFoundError extends Error {}
 
@@ -120,6 +121,8 @@ export async function requestPush(db: PrismaClient, options: TRequestPushOptions
     const fourEyes = await readSwitch(tx, "fourEyes");
     if (fourEyes.on && enrollment.lastEditedById !== null && enrollment.lastEditedById === options.actor.id) {
       await refuse("four_eyes");
+      // The editor asked: the officers who may make the push hear that it waits for them.
+      if (options.actor.id) await notifyFourEyes(tx, { enrollmentId: options.enrollmentId, version: enrollment.version, requesterId: options.actor.id });
       return { kind: "four_eyes" };
     }
 

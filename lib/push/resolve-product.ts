@@ -61,7 +61,7 @@ export async function resolveProduct(db: PrismaClient, input: TResolveInput & { 
         ip: input.ip ?? null,
       },
     });
-    const status = await settleEnrollment(tx, product.enrollmentId, enrollment.push_seq);
+    const status = await settleEnrollment(tx, product.enrollmentId, enrollment.push_seq, input.actor.id);
     return { kind: "resolved", status: status ?? enrollment.status, enrollmentId: product.enrollmentId };
   });
 }

@@ -1,8 +1,9 @@
 // The enrollment's status once nothing is in flight, from its products. One rule, used when a
 // push ends and when a person reconciles a product, so both always agree.
 import { piiOwner } from "@/lib/crypto/pii";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EnrollmentStatus, ProductRequestStatus } from "@/lib/generated/prisma/enums";
+import { notifyPushEnded } from "@/lib/notifications/events";
 import { openReason, sealReason } from "@/lib/pii/identities";
 import type { TReason } from "@/lib/reasons/reason";
 
@@ -40,8 +41,13 @@ export function settlement(products: readonly TSettledProduct[], pushSeq: number
  * with its audit event, in one statement. The caller holds the enrollment (the push lock, or the
  * row lock of a reconciliation), so the products read here cannot change underneath.
  */
-/** Returns the status written, or null when the enrollment was not waiting to be settled. */
-export async function settleEnrollment(db: PrismaClient | Prisma.TransactionClient, enrollmentId: string, pushSeq: number): Promise<EnrollmentStatus | null> {
+/**
+ * Returns the status written, or null when the enrollment was not waiting to be settled. A push
+ * that failed or waits for a person tells its requester, in the same transaction (not `actorId`,
+ * the person reconciling, who knows).
+ */
+export async function settleEnrollment(tx: Prisma.TransactionClient, enrollmentId: string, pushSeq: number, actorId: string | null = null): Promise<EnrollmentStatus | null> {
+  const db = tx;
   const rows = await db.productRequest.findMany({
     where: { enrollmentId },
     select: { productCode: true, status: true, sentInPush: true, message: true },
@@ -59,5 +65,7 @@ export async function settleEnrollment(db: PrismaClient | Prisma.TransactionClie
     INSERT INTO audit_events (actor_label, action, target_type, target_id, details)
     SELECT 'system:push-worker', 'enrollment.push_settled', 'enrollment', id::text, ${details}::jsonb FROM settled`;
   // The statement's count is the audit row's: one exactly when the enrollment was settled.
-  return written > 0 ? result.status : null;
+  if (written === 0) return null;
+  await notifyPushEnded(tx, { enrollmentId, pushSeq, status: result.status, actorId });
+  return result.status;
 }

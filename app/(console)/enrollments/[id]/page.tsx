@@ -21,6 +21,7 @@ import { StatusBadge } from "@/components/enrollment/status-badge";
 import { LeaveGuard, UnsavedMark } from "@/components/enrollment/unsaved-guard";
 import { PipelineSection, PushSection } from "@/components/push/push-section";
 import { Badge } from "@/components/ui/badge";
+import { Collapsible } from "@/components/ui/collapsible";
 import { clientIp } from "@/lib/actions/client-ip";
 import { identityValues, knownNumbers, maskChange, maskDocumentNumbers } from "@/lib/aml/mask";
 import { requireEnrollmentPage } from "@/lib/auth/guard";
@@ -89,23 +90,28 @@ export default async function EnrollmentPage({ params }: { params: Promise<{ id:
         <Link href="/queue" className="text-sm text-brand hover:underline">
           ← {t("back")}
         </Link>
-        <nav aria-label={t("sections")} className="mt-4">
-          <ul className="space-y-1">
-            {navKeys.map((key) => (
-              <li key={key}>
-                <a href={`#${key}`} className="flex items-center justify-between rounded-md px-2 py-1 text-sm hover:bg-muted">
-                  {navLabel(key)}
-                  {editable && (SECTION_KEYS as readonly string[]).includes(key) && <UnsavedMark enrollmentId={enrollment.id} section={key as (typeof SECTION_KEYS)[number]} />}
-                  {key in bySection && (
-                    <Badge tone={bySection[key as keyof typeof bySection] > 0 ? "warning" : "success"}>
-                      {bySection[key as keyof typeof bySection]}
-                    </Badge>
-                  )}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {/* Above the enrollment on narrower screens, folded: the sections are one tap away, not a screenful. */}
+        <div className="mt-4">
+          <Collapsible label={t("sections")} foldBelow="lg" buttonClassName="w-full justify-between">
+            <nav aria-label={t("sections")} className="mt-2 lg:mt-0">
+              <ul className="space-y-1">
+                {navKeys.map((key) => (
+                  <li key={key}>
+                    <a href={`#${key}`} className="flex items-center justify-between rounded-md px-2 py-1 text-sm hover:bg-muted">
+                      {navLabel(key)}
+                      {editable && (SECTION_KEYS as readonly string[]).includes(key) && <UnsavedMark enrollmentId={enrollment.id} section={key as (typeof SECTION_KEYS)[number]} />}
+                      {key in bySection && (
+                        <Badge tone={bySection[key as keyof typeof bySection] > 0 ? "warning" : "success"}>
+                          {bySection[key as keyof typeof bySection]}
+                        </Badge>
+                      )}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </Collapsible>
+        </div>
       </aside>
       <div className="space-y-6">
         <header className="space-y-1">
