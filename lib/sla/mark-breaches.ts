@@ -13,17 +13,17 @@ export async function markBreaches(db: PrismaClient, now: Date = new Date()): Pr
   let marked = 0;
   for (;;) {
     const batch = await db.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<Array<{ id: string; owner_id: string | null; branch_code: string | null }>>`
+      const rows = await tx.$queryRaw<Array<{ id: string; owner_id: string | null; branch_code: string | null; due_at: Date }>>`
         UPDATE enrollments SET sla_breached_at = ${now}, sla_escalated_at = CASE WHEN owner_id IS NULL THEN ${now}::timestamptz END
         WHERE id IN (
           SELECT id FROM enrollments
           WHERE sla_stopped_at IS NULL AND sla_breached_at IS NULL AND due_at < ${now}
           ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED
         ) AND sla_breached_at IS NULL AND sla_stopped_at IS NULL
-        RETURNING id::text, owner_id::text, branch_code`;
+        RETURNING id::text, owner_id::text, branch_code, due_at`;
       for (const row of rows) {
         const recipients = await breachRecipients(tx, { id: row.id, ownerId: row.owner_id, branchCode: row.branch_code });
-        await onSlaBreached(tx, { enrollmentId: row.id, ...recipients });
+        await onSlaBreached(tx, { enrollmentId: row.id, ...recipients, dueAt: row.due_at });
       }
       return rows.length;
     });

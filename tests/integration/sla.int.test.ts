@@ -151,6 +151,10 @@ describe("breach", () => {
     expect(detailsOf(unowned)).toEqual({ recipients: [lead.id], escalated: true });
     expect(await row(owned)).toMatchObject({ slaBreachedAt: expect.any(Date), slaEscalatedAt: null });
     expect(await row(unowned)).toMatchObject({ slaBreachedAt: expect.any(Date), slaEscalatedAt: expect.any(Date) });
+    // and notified once each: the owner and the lead; the unowned one escalated to the lead
+    const notes = await prisma.notification.findMany({ where: { enrollmentId: { in: [owned, unowned] } }, select: { recipientId: true, kind: true, enrollmentId: true } });
+    const key = (n: { recipientId: string; kind: string; enrollmentId: string | null }) => `${n.enrollmentId}:${n.kind}:${n.recipientId}`;
+    expect(notes.map(key).sort()).toEqual([`${owned}:sla_breached:${owner.id}`, `${owned}:sla_breached:${lead.id}`, `${unowned}:sla_escalated:${lead.id}`].sort());
     expect(await row(done)).toMatchObject({ slaBreachedAt: null });
     expect(await row(future.id)).toMatchObject({ slaBreachedAt: null });
   });
