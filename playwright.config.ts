@@ -95,6 +95,7 @@ export default defineConfig({
         PUSH_RETRY_BASE_MS: "100",
         PUSH_RETRY_MAX_MS: "500",
         PUSH_SWEEP_INTERVAL_MS: "2000",
+        SLA_BREACH_INTERVAL_MS: "2000",
         AMLYZE_BASE_URL: SANDBOX_AMLYZE_URL,
         AMLYZE_TOKEN,
         AMLYZE_TIMEOUT_MS: "2000",

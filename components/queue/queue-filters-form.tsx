@@ -7,7 +7,7 @@ import { Collapsible } from "@/components/ui/collapsible";
 import { searchTokenFor } from "@/components/search/search-token";
 import { branchOption, DayRangeFields, FilterInput, FilterSelect } from "@/components/ui/filter-fields";
 import { dayRangeProblem, type TDayRangeProblem } from "@/lib/dates/day-range";
-import { ENROLLMENT_STATUSES, QUEUE_OWNERS, QUEUE_SORTS, type TQueueFilters } from "@/lib/queue/queue-filters";
+import { ENROLLMENT_STATUSES, QUEUE_DUES, QUEUE_OWNERS, QUEUE_SORTS, type TQueueFilters } from "@/lib/queue/queue-filters";
 
 type TProps = {
   filters: TQueueFilters;
@@ -53,7 +53,7 @@ export function QueueFiltersForm({ filters, branches, officers, ownsEnrollments,
           const problem = dayRangeProblem({ from: value("from"), to: value("to") });
           setRangeProblem(problem);
           if (problem) return form.querySelector<HTMLInputElement>(`#${problem.field}`)?.focus();
-          onChange({ qt: await searchTokenFor(form, "q"), status: value("status") as TQueueFilters["status"], branch: value("branch"), owner: value("owner") as TQueueFilters["owner"], from: value("from"), to: value("to"), sort: value("sort") as TQueueFilters["sort"] });
+          onChange({ qt: await searchTokenFor(form, "q"), status: value("status") as TQueueFilters["status"], branch: value("branch"), owner: value("owner") as TQueueFilters["owner"], due: value("due") as TQueueFilters["due"], from: value("from"), to: value("to"), sort: value("sort") as TQueueFilters["sort"] });
         }}
       >
         <FilterInput id="q" type="search" label={t("queue.search")} value={filters.q} placeholder={t("queue.searchPlaceholder")} className="md:col-span-2" data-shortcut="search" aria-keyshortcuts="/" />
@@ -66,6 +66,7 @@ export function QueueFiltersForm({ filters, branches, officers, ownsEnrollments,
           value={filters.owner}
           options={[...owners.map((owner) => ({ value: owner, label: t(`queue.owners.${owner}`) })), ...officers.map((officer) => ({ value: officer.id, label: officer.name, data: true as const }))]}
         />
+        <FilterSelect id="due" name="due" label={t("queue.sla.dueFilter")} value={filters.due} anyLabel={t("queue.sla.dues.any")} options={QUEUE_DUES.map((due) => ({ value: due, label: t(`queue.sla.dues.${due}`) }))} />
         <DayRangeFields ids={{ from: "from", to: "to" }} labels={{ from: t("queue.from"), to: t("queue.to") }} values={filters} problem={rangeProblem} />
         <FilterSelect id="sort" name="sort" label={t("queue.sort")} value={filters.sort} options={sorts.map((sort) => ({ value: sort, label: t(`queue.sorts.${sort}`) }))} />
         <div className="flex items-end gap-2 md:col-span-5">

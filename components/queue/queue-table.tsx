@@ -9,6 +9,7 @@ import type { TDeskOfficer } from "@/components/desk/assign-select";
 import { StatusBadge } from "@/components/enrollment/status-badge";
 import { useHydrated } from "@/components/push/use-hydrated";
 import { QueueBulkBar } from "@/components/queue/queue-bulk-bar";
+import { DueCell } from "@/components/queue/due-cell";
 import { IdentityCell } from "@/components/queue/identity-cell";
 import { QueueFiltersForm } from "@/components/queue/queue-filters-form";
 import { SavedViews } from "@/components/queue/saved-views";
@@ -111,6 +112,7 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
         </time>
       ),
     },
+    { key: "due", label: t("queue.sla.due"), cell: (row) => <DueCell sla={row.sla} /> },
     { key: "status", label: t("queue.status"), cell: (row) => <StatusBadge status={row.status} /> },
     ...(identityColumn ? [{ key: "identity", label: t("identity.column"), cell: (row: TQueueRow) => row.identity && <IdentityCell identity={row.identity} /> }] : []),
     { key: "issues", label: t("queue.issues"), align: "right", cell: (row) => <Badge tone={row.issueCount > 0 ? "warning" : "success"}>{row.issueCount}</Badge> },

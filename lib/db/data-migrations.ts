@@ -6,6 +6,7 @@ import "server-only";
 import type pg from "pg";
 import { piiKeysFromEnv } from "@/lib/crypto/pii";
 import { resealPii } from "@/lib/pii/reseal-pii";
+import { backfillDueTimes } from "@/lib/sla/backfill-due-times";
 
 type TDataMigration = { name: string; run: (client: pg.Client) => Promise<Record<string, unknown>> };
 
@@ -21,6 +22,8 @@ const DATA_MIGRATIONS: readonly TDataMigration[] = [
   // Fills the identity and person blind indexes of 20261205122147_identity_matching (matching
   // across enrollments) for rows received before; the same pass, which now computes them.
   { name: "identity_index", run: (client) => resealPii(client, piiKeysFromEnv()) },
+  // Gives enrollments received before 20261206023000_sla_due_times their due time in business time.
+  { name: "sla_due_at", run: backfillDueTimes },
 ];
 
 /** Runs the data migrations not yet recorded; returns their names. The caller holds the migration lock. */

@@ -10,6 +10,7 @@ import { extractQueueColumns } from "@/lib/intake/extract-columns";
 import { openIdentities, sealChanges, sealIdentities } from "@/lib/pii/identities";
 import { lastSectionSave } from "@/lib/enrollment/section-versions";
 import { EDITABLE, statusAfterEdit } from "@/lib/enrollment/status";
+import { dueAtAfterBranchChange } from "@/lib/sla/recompute-due-times";
 
 
 /** The enrollment to save does not exist. */
@@ -41,7 +42,7 @@ export async function saveSection(db: PrismaClient, options: TSaveSectionOptions
     if (locked.length === 0) throw new EnrollmentNotFoundError(options.enrollmentId);
     const current = await tx.enrollment.findUniqueOrThrow({
       where: { id: options.enrollmentId },
-      select: { payload: true, version: true, status: true, customerNumber: true },
+      select: { payload: true, version: true, status: true, customerNumber: true, branchCode: true, receivedAt: true, slaStoppedAt: true },
     });
     if (!EDITABLE.has(current.status)) return { kind: "locked", status: current.status };
 
@@ -66,6 +67,9 @@ export async function saveSection(db: PrismaClient, options: TSaveSectionOptions
     const issueCount = validateEnrollment(payload).length;
     const status = statusAfterEdit({ issueCount, customerNumber: current.customerNumber });
     const version = current.version + 1;
+    const columns = extractQueueColumns(payload, keys.indexKey);
+    // A move to another branch takes that branch's target (the owner stays).
+    const sla = columns.branchCode !== current.branchCode ? await dueAtAfterBranchChange(tx, { ...current, branchCode: columns.branchCode }) : {};
     await tx.enrollment.update({
       where: { id: options.enrollmentId },
       data: {
@@ -74,7 +78,8 @@ export async function saveSection(db: PrismaClient, options: TSaveSectionOptions
         issueCount,
         status,
         lastEditedById: options.actor.id,
-        ...extractQueueColumns(payload, keys.indexKey),
+        ...columns,
+        ...sla,
       },
     });
     await tx.enrollmentRevision.create({
@@ -92,7 +97,7 @@ export async function saveSection(db: PrismaClient, options: TSaveSectionOptions
       action: "enrollment.section_saved",
       targetType: "enrollment",
       targetId: options.enrollmentId,
-      details: { section: options.section, version, paths: changedPaths(changes), issues: issueCount },
+      details: { section: options.section, version, paths: changedPaths(changes), issues: issueCount, ...("dueAt" in sla && sla.dueAt ? { dueAt: sla.dueAt.toISOString() } : {}) },
     });
     return { kind: "saved", version, issueCount, status, changed: changes.length };
   });

@@ -9,6 +9,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { extractQueueColumns } from "@/lib/intake/extract-columns";
 import { canonicalJson, type TRequestedProduct } from "@/lib/intake/parse-intake";
 import { sealIdentities } from "@/lib/pii/identities";
+import { dueAtFor, readSlaConfigCached } from "@/lib/sla/sla-settings";
 
 export type TIntakeInput = {
   body: Record<string, unknown>;
@@ -57,6 +58,9 @@ export async function intakeEnrollment(db: PrismaClient, input: TIntakeInput): P
   const issueCount = validateEnrollment(payload).length;
   // Time-ordered ids: new rows land at the end of the primary key index.
   const id = uuidv7();
+  // Due in business time from the moment received, with the branch's target (lib/sla/).
+  const receivedAt = new Date();
+  const dueAt = dueAtFor(await readSlaConfigCached(db), columns.branchCode, receivedAt);
   const owner = piiOwner.enrollment(id);
   const seal = <T>(value: T) => JSON.stringify(sealIdentities(value, owner, keys.keyring));
   const details = JSON.stringify({ issues: issueCount, products: input.requestedProducts.length });
@@ -64,12 +68,12 @@ export async function intakeEnrollment(db: PrismaClient, input: TIntakeInput): P
     WITH created AS (
       INSERT INTO enrollments (id, received_payload, payload, requested_products, content_hash, issue_count,
         wisenroll_code, first_name, last_name, full_name, main_doc_type, main_doc_index, main_doc_last4, main_doc_country,
-        branch_code, branch_name, identity_index, person_index, intake_key_hash, updated_at)
+        branch_code, branch_name, identity_index, person_index, intake_key_hash, received_at, due_at, updated_at)
       VALUES (${id}::uuid, ${seal(input.body)}::jsonb, ${seal(payload)}::jsonb,
         ${seal(input.requestedProducts)}::jsonb, ${contentHash}, ${issueCount}, ${columns.wisenrollCode},
         ${columns.firstName}, ${columns.lastName}, ${columns.fullName}, ${columns.mainDocType}, ${columns.mainDocIndex},
         ${columns.mainDocLast4}, ${columns.mainDocCountry}, ${columns.branchCode}, ${columns.branchName},
-        ${columns.identityIndex}, ${columns.personIndex}, ${input.keyHash ?? null}, now())
+        ${columns.identityIndex}, ${columns.personIndex}, ${input.keyHash ?? null}, ${receivedAt}, ${dueAt}, now())
       ON CONFLICT DO NOTHING
       RETURNING id
     ), audited AS (

@@ -20,6 +20,9 @@ import { createCoreClient } from "@/lib/integrations/core/client";
 import { startHeartbeat } from "@/lib/jobs/heartbeat";
 import { logger as rootLogger } from "@/lib/logger";
 import { coreConnection, coreSettings } from "@/lib/settings/integrations";
+import { SLA_BREACH_INTERVAL_MS, SLA_RECOMPUTE_TASK } from "@/lib/sla/jobs";
+import { markBreaches } from "@/lib/sla/mark-breaches";
+import { recomputeDueTimes } from "@/lib/sla/recompute-due-times";
 import { PUSH_TASK, pushJobKey, type TPushJobPayload } from "./jobs";
 import { runPush, type TCrashPoint, type TPushDeps } from "./pipeline";
 
@@ -51,6 +54,8 @@ const ZWorkerEnv = z.object({
   PUSH_RETRY_MAX_MS: z.coerce.number().int().min(0).default(15_000),
   PUSH_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   PUSH_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
+  /** How often the worker marks SLA breaches (lib/sla/mark-breaches.ts). */
+  SLA_BREACH_INTERVAL_MS: z.coerce.number().int().min(100).default(SLA_BREACH_INTERVAL_MS),
   /** How often the worker stamps `worker_heartbeats`; keep it well under WORKER_STALE_SECONDS. */
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
   /** How often the worker records the audit chain's head (lib/audit/checkpoint.ts). */
@@ -236,6 +241,10 @@ export async function startPushWorker(options: TStartWorkerOptions): Promise<TPu
         if (result.kind === "busy") throw new Error(`AML submissions of ${enrollmentId} are held by another worker; retrying later`);
         log.info({ enrollmentId, result }, "AML run ended");
       },
+      [SLA_RECOMPUTE_TASK]: async () => {
+        const { updated } = await recomputeDueTimes(options.db);
+        log.info({ updated }, "SLA due times recomputed");
+      },
     },
   });
 
@@ -252,6 +261,15 @@ export async function startPushWorker(options: TStartWorkerOptions): Promise<TPu
     sweep().catch((error: unknown) => log.error({ err: error }, "push sweep failed"));
   }, env.PUSH_SWEEP_INTERVAL_MS);
   timer.unref();
+  // The SLA's breach sweep: safe with several workers (lib/sla/mark-breaches.ts marks each once).
+  const breaches = setInterval(() => {
+    markBreaches(options.db)
+      .then(({ marked }) => {
+        if (marked > 0) log.info({ marked }, "SLA breaches marked");
+      })
+      .catch((error: unknown) => log.error({ err: error }, "SLA breach sweep failed"));
+  }, env.SLA_BREACH_INTERVAL_MS);
+  breaches.unref();
 
   // Beats only once the runner takes jobs: a beat promises that a queued push will be picked up.
   const heartbeat = await startHeartbeat(pool, env.WORKER_HEARTBEAT_MS);
@@ -280,6 +298,7 @@ export async function startPushWorker(options: TStartWorkerOptions): Promise<TPu
     async stop() {
       stopping = true;
       clearInterval(timer);
+      clearInterval(breaches);
       await heartbeat.stop();
       await checkpoints.stop();
       health?.close();

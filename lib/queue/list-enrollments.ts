@@ -6,6 +6,8 @@ import { readIdentityMatches, toPeer } from "@/lib/enrollment/identity-matches";
 import { env } from "@/lib/env";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { maskLastFour } from "@/lib/intake/extract-columns";
+import { businessMinutesBetween } from "@/lib/sla/business-time";
+import { branchSla, readSlaConfig, type TSlaConfig } from "@/lib/sla/sla-settings";
 import { z } from "zod";
 import { decodeCursor, encodeCursor, QUEUE_COUNT_LIMIT, QUEUE_PAGE_SIZE, type TCursor, type TQueueFilters, type TQueueOwner, type TQueueSort } from "@/lib/queue/queue-filters";
 
@@ -32,9 +34,15 @@ export type TQueueRow = TEnrollmentListItem & {
   issueCount: number;
   /** Who has it on their desk (null: unassigned). */
   owner: { id: string; name: string } | null;
+  /** The review clock (lib/sla/): time left in business time, negative when overdue; or how it ended. */
+  sla: TQueueSla;
   /** The person across enrollments (customer in the core, same person, warnings); null when the column is off. */
   identity: TIdentitySummary | null;
 };
+
+/** `open`: working minutes left until `dueAt` (negative: overdue by that much; overdue from the due instant, even outside working hours); `met`/`missed`: the clock stopped. */
+export type TQueueSla = { kind: "open"; dueAt: string; minutesLeft: number; overdue: boolean } | { kind: "met" | "missed"; dueAt: string } | null;
+
 
 /** How many rows the filters match, counted up to QUEUE_COUNT_LIMIT (`more`: there are more than that). */
 export type TQueueTotal = { count: number; more: boolean };
@@ -78,6 +86,8 @@ type TRawRow = TRawListItem & {
   received_at: Date;
   issue_count: number;
   owner_id: string | null;
+  due_at: Date | null;
+  sla_stopped_at: Date | null;
   customer_number: string | null;
   customer_since: Date | null;
   push_finished_at: Date | null;
@@ -95,7 +105,11 @@ const SORT_COLUMNS = {
   received: { column: Prisma.raw("received_at"), cursorValue: (row: TRawRow) => row.received_at.toISOString() },
   name: { column: Prisma.raw("full_name"), cursorValue: (row: TRawRow) => row.full_name },
   issues: { column: Prisma.raw("issue_count"), cursorValue: (row: TRawRow) => row.issue_count },
+  due: { column: Prisma.raw("due_at"), cursorValue: (row: TRawRow) => (row.due_at ?? row.received_at).toISOString() },
 } as const;
+
+/** Open and past its due time (the index on (…, due_at, id) serves it as a range). */
+const OVERDUE = Prisma.sql`due_at < now() AND sla_stopped_at IS NULL`;
 
 function ownerCondition(owner: TQueueOwner, userId: string): Prisma.Sql | null {
   if (owner === "any") return null;
@@ -125,6 +139,7 @@ function whereClause(filters: TQueueQuery, viewer: TQueueViewer, options: { owne
   const conditions: Prisma.Sql[] = [enrollmentScopeSql(viewer.scope)];
   const owner = options.owner ? ownerCondition(filters.owner, viewer.userId) : null;
   if (owner) conditions.push(owner);
+  if (filters.due === "overdue") conditions.push(OVERDUE);
   if (filters.status) conditions.push(Prisma.sql`status = ${filters.status}::"EnrollmentStatus"`);
   if (filters.branch) conditions.push(Prisma.sql`branch_code = ${filters.branch}`);
   if (filters.from) conditions.push(Prisma.sql`received_at >= ${filters.from}::date`);
@@ -171,16 +186,15 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-const rowColumns = Prisma.sql`${listItemColumns}, branch_code, branch_name, received_at, issue_count, owner_id::text AS owner_id,
+const rowColumns = Prisma.sql`${listItemColumns}, branch_code, branch_name, received_at, issue_count, owner_id::text AS owner_id, due_at, sla_stopped_at,
   customer_number::text AS customer_number, customer_since, push_finished_at, identity_index, person_index`;
 
 /**
- * The desk's order: mine, then unassigned, then everyone else's, each oldest first. Each band is
- * its own walk of the (owner_id, received_at, id) index, so the page costs what it shows however
- * many enrollments wait. The time is the received time until due times exist (SLA): DESK_TIME is
- * the one place a due column replaces it.
+ * The desk's order: mine, then unassigned, then everyone else's, each due soonest first. Each band
+ * is its own walk of the (owner_id, due_at, id) index, so the page costs what it shows however
+ * many enrollments wait. DESK_TIME is the one place that names the time the desk orders by.
  */
-export const DESK_TIME = Prisma.raw("received_at");
+export const DESK_TIME = Prisma.raw("due_at");
 /** The desk's bands the owner filter keeps, each as the one condition on owner_id its index walk needs. */
 function deskBands(owner: TQueueOwner, userId: string): Array<Prisma.Sql | null> {
   const me = owner === "any" || owner === "desk" || owner === "mine" || owner === userId;
@@ -197,7 +211,8 @@ function walkOf(filters: TQueueQuery): TWalk {
   return before ? { forward: false, cursor: before } : { forward: true, cursor: decodeCursor(filters.cursor) };
 }
 
-type TDeskRow = TRawRow & { band: number; desk_time: Date };
+/** `desk_time`: DESK_TIME (null only for a row written without a due time, read as its received time). */
+type TDeskRow = TRawRow & { band: number; desk_time: Date | null };
 
 /** The rows of the page as read, in the walk's order (a walk back reads them last first). */
 type TWalked<TRow> = { rows: TRow[]; cursorOf: (row: TRow) => string };
@@ -222,7 +237,7 @@ async function walkDesk(db: PrismaClient, conditions: Prisma.Sql[], filters: TQu
   if (parts.length === 0) return { rows: [], cursorOf: () => "" };
   const rows = await db.$queryRaw<TDeskRow[]>`
     SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) AS desk ORDER BY band ${direction}, desk_time ${direction}, id ${direction} LIMIT ${QUEUE_PAGE_SIZE + 1}`;
-  return { rows, cursorOf: (row) => encodeCursor({ value: `${row.band}|${row.desk_time.toISOString()}`, id: row.id }) };
+  return { rows, cursorOf: (row) => encodeCursor({ value: `${row.band}|${(row.desk_time ?? row.received_at).toISOString()}`, id: row.id }) };
 }
 
 async function walkSorted(db: PrismaClient, conditions: Prisma.Sql[], filters: TQueueQuery, walk: TWalk): Promise<TWalked<TRawRow>> {
@@ -232,7 +247,7 @@ async function walkSorted(db: PrismaClient, conditions: Prisma.Sql[], filters: T
   const descending = (direction === "desc") === walk.forward;
   const where = [...conditions];
   if (walk.cursor) {
-    const value = key === "received" ? Prisma.sql`${walk.cursor.value}::timestamptz` : Prisma.sql`${walk.cursor.value}`;
+    const value = key === "received" || key === "due" ? Prisma.sql`${walk.cursor.value}::timestamptz` : Prisma.sql`${walk.cursor.value}`;
     where.push(descending ? Prisma.sql`(${sort.column}, id) < (${value}, ${walk.cursor.id}::uuid)` : Prisma.sql`(${sort.column}, id) > (${value}, ${walk.cursor.id}::uuid)`);
   }
   const order = descending ? Prisma.sql`${sort.column} DESC, id DESC` : Prisma.sql`${sort.column} ASC, id ASC`;
@@ -277,7 +292,12 @@ async function ownerNames(db: PrismaClient, rows: readonly TRawRow[]): Promise<M
 async function toPage(db: PrismaClient, turned: { rows: TRawRow[]; nextCursor: string | null; prevCursor: string | null }, total: TQueueTotal, scope: TScope): Promise<TQueuePage> {
   const page = turned.rows;
   // One more statement for the page's 50 rows, through the identity and person indexes.
-  const [names, matches] = await Promise.all([ownerNames(db, page), env().QUEUE_IDENTITY_COLUMN === "on" ? readIdentityMatches(db, page.map(toPeer), scope) : null]);
+  const [names, matches, sla] = await Promise.all([
+    ownerNames(db, page),
+    env().QUEUE_IDENTITY_COLUMN === "on" ? readIdentityMatches(db, page.map(toPeer), scope) : null,
+    page.some((row) => row.due_at !== null && row.sla_stopped_at === null) ? readSlaConfig(db) : null,
+  ]);
+  const now = new Date();
   return {
     rows: page.map((row) => ({
       ...toListItem(row),
@@ -286,12 +306,21 @@ async function toPage(db: PrismaClient, turned: { rows: TRawRow[]; nextCursor: s
       receivedAt: row.received_at.toISOString(),
       issueCount: row.issue_count,
       owner: row.owner_id ? { id: row.owner_id, name: names.get(row.owner_id) ?? "—" } : null,
+      sla: slaOf(row, sla, now),
       identity: matches ? summarizeIdentity(matches.get(row.id)!) : null,
     })),
     nextCursor: turned.nextCursor,
     prevCursor: turned.prevCursor,
     total,
   };
+}
+
+function slaOf(row: TRawRow, config: TSlaConfig | null, now: Date): TQueueSla {
+  if (row.due_at === null) return null;
+  const dueAt = row.due_at.toISOString();
+  if (row.sla_stopped_at !== null) return { kind: row.sla_stopped_at <= row.due_at ? "met" : "missed", dueAt };
+  if (config === null) return null;
+  return { kind: "open", dueAt, minutesLeft: businessMinutesBetween(now, row.due_at, branchSla(config, row.branch_code).calendar), overdue: row.due_at <= now };
 }
 
 /**

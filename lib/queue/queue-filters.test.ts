@@ -20,7 +20,7 @@ describe("queue filters in the URL", () => {
     expect(queueFiltersToSearch({})).toBe("");
   });
 
-  it("an officer's default is their desk (mine, then unassigned, oldest first); others' is the newest of everyone's", () => {
+  it("an officer's default is their desk (mine, then unassigned, due soonest first); others' is the newest of everyone's", () => {
     expect(queueDefaults(parseQueueFilters({}), { ownsEnrollments: true })).toEqual({ owner: "desk", sort: "desk" });
     expect(queueDefaults(parseQueueFilters({}), { ownsEnrollments: false })).toEqual({ owner: "any", sort: "received_desc" });
     // a choice in the URL wins over the default

@@ -20,14 +20,17 @@ export const ENROLLMENT_STATUSES = [
 ] as const;
 export type TEnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
-/** `desk`: mine, then unassigned, then the rest, each oldest first (an officer's default). */
-export const QUEUE_SORTS = ["desk", "received_desc", "received_asc", "name_asc", "name_desc", "issues_desc", "issues_asc"] as const;
+/** `desk`: mine, then unassigned, then the rest, each due soonest first (an officer's default). */
+export const QUEUE_SORTS = ["desk", "due_asc", "received_desc", "received_asc", "name_asc", "name_desc", "issues_desc", "issues_asc"] as const;
 export type TQueueSort = (typeof QUEUE_SORTS)[number];
 
 /** Whose enrollments: mine, nobody's, mine or nobody's (`desk`), anyone's, or one officer's (their id). */
 export const QUEUE_OWNERS = ["desk", "mine", "unassigned", "any"] as const;
 export const ZQueueOwner = z.union([z.enum(QUEUE_OWNERS), z.uuid()]);
 export type TQueueOwner = z.infer<typeof ZQueueOwner>;
+
+/** The due filter: `overdue` keeps open enrollments past their due time (lib/sla/). */
+export const QUEUE_DUES = ["overdue"] as const;
 
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
@@ -40,6 +43,7 @@ export const ZQueueFilters = z.object({
   /** The search as an opaque token (lib/search/search-token.ts): `q` itself never goes in a URL. */
   qt: z.preprocess(emptyToUndefined, z.string().max(1000).optional()),
   owner: z.preprocess(emptyToUndefined, ZQueueOwner.optional()),
+  due: z.preprocess(emptyToUndefined, z.enum(QUEUE_DUES).optional()),
   /** Absent: the default of the reader's role (queueDefaults). */
   sort: z.preprocess(emptyToUndefined, z.enum(QUEUE_SORTS).optional()),
   /** The page after this row (keyset: never OFFSET). */
@@ -74,7 +78,7 @@ export function parseQueueFilters(params: URLSearchParams | Record<string, strin
   return withoutReversedRange(ZQueueFilters.parse(result));
 }
 
-/** The filters with the reader's defaults filled in: an officer's desk (mine, then unassigned, oldest first), or the newest of every owner. */
+/** The filters with the reader's defaults filled in: an officer's desk (mine, then unassigned, due soonest first), or the newest of every owner. */
 export function queueDefaults(filters: TQueueFilters, options: { ownsEnrollments: boolean }): TQueueFilters & { sort: TQueueSort; owner: TQueueOwner } {
   return options.ownsEnrollments
     ? { ...filters, owner: filters.owner ?? "desk", sort: filters.sort ?? "desk" }

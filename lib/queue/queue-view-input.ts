@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ZQueueFilters, type TQueueFilters } from "@/lib/queue/queue-filters";
 
 /** What a view keeps: filters and sort. Never the search text (it may be a document number) nor the page. */
-export const ZQueueViewFilters = ZQueueFilters.pick({ status: true, branch: true, from: true, to: true, owner: true, sort: true });
+export const ZQueueViewFilters = ZQueueFilters.pick({ status: true, branch: true, from: true, to: true, owner: true, due: true, sort: true });
 export type TQueueViewFilters = z.infer<typeof ZQueueViewFilters>;
 
 export const QUEUE_VIEW_NAME_MAX = 60;
@@ -32,7 +32,7 @@ export function readViewFilters(json: unknown): TQueueViewFilters {
 }
 
 /** The URL parameters that say what to show; without any of them the queue opens on the default view. */
-const CHOSEN: ReadonlyArray<keyof TQueueFilters> = ["status", "branch", "from", "to", "owner", "sort", "q", "qt", "cursor", "before"];
+const CHOSEN: ReadonlyArray<keyof TQueueFilters> = ["status", "branch", "from", "to", "owner", "due", "sort", "q", "qt", "cursor", "before"];
 
 /**
  * The filters the queue shows: the URL's when it chose any (or said `view=none`), else the user's

@@ -1,6 +1,6 @@
 // Ownership of enrollments against real PostgreSQL: claim, release and assign, who may do which,
 // all or nothing, one audit event per change, two claims at once giving one owner, and the
-// queue's desk view (mine, then unassigned, oldest first) paging across its bands.
+// queue's desk view (mine, then unassigned, due soonest first) paging across its bands.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { assignEnrollments, claimEnrollments, releaseEnrollments, type TDeskActor } from "@/lib/desk/ownership";
@@ -105,7 +105,7 @@ describe("assign (leads)", () => {
 });
 
 describe("the queue's desk view", () => {
-  it("mine, then unassigned, then the rest, each oldest first, paged without gaps or repeats", async () => {
+  it("mine, then unassigned, then the rest, each due soonest first, paged without gaps or repeats", async () => {
     const branch = uniqueBranch();
     const me = await deskUser({ branches: [branch] });
     const colleague = await deskUser({ branches: [branch] });
@@ -119,13 +119,15 @@ describe("the queue's desk view", () => {
       fullName: `DESK ${i}`,
       branchCode: branch,
       receivedAt: new Date(Date.UTC(2021, 0, 1, 0, count - i)),
+      // due times in the reverse order of arrival (branch targets differ): the desk follows the due time
+      dueAt: new Date(Date.UTC(2021, 0, 2, 0, i)),
       ownerId: i % 3 === 0 ? me.id : i % 3 === 1 ? null : colleague.id,
     }));
     await prisma.enrollment.createMany({ data: rows });
     const expected = [0, 1, 2].flatMap((band) =>
       rows
         .filter((row) => (band === 0 ? row.ownerId === me.id : band === 1 ? row.ownerId === null : row.ownerId === colleague.id))
-        .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
+        .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
         .map((row) => row.id),
     );
     const viewer = { scope: scopeOf(me), userId: me.id };

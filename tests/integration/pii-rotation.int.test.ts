@@ -205,7 +205,7 @@ describe("upgrading a database written before sealing", () => {
 
   it("the upgrade seals every number and outside text and fills the blind index; a second run does nothing", async () => {
     const later = readMigrations().map((m) => m.name).filter((name) => name >= "20261122011931_pii_at_rest");
-    expect(await applyMigrations(scratch.url)).toEqual([...later, "data:pii_at_rest", "data:external_text_at_rest", "data:identity_index"]);
+    expect(await applyMigrations(scratch.url)).toEqual([...later, "data:pii_at_rest", "data:external_text_at_rest", "data:identity_index", "data:sla_due_at"]);
     const text = await dump();
     expect(NUMBERS.filter((number) => text.includes(number))).toEqual([]);
     await expectOpensTo(dev);
@@ -214,7 +214,10 @@ describe("upgrading a database written before sealing", () => {
       ["external_text_at_rest", 0, 0],
       ["identity_index", 0, 0],
       ["pii_at_rest", VALUES, 1],
+      ["sla_due_at", undefined, undefined],
     ]);
+    // and every enrollment its due time in business time (data migration sla_due_at)
+    expect((await client.query("SELECT 1 FROM enrollments WHERE due_at IS NULL")).rowCount).toBe(0);
     // the first pass filled the identity's blind index too (matching across enrollments)
     expect((await client.query("SELECT 1 FROM enrollments WHERE identity_index IS NULL OR person_index IS NULL")).rowCount).toBe(0);
     expect(await applyMigrations(scratch.url)).toEqual([]);

@@ -3,6 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { IntegrationForm } from "@/components/admin/integrations/integration-form";
 import { GroupRolesForm } from "@/components/admin/sso/group-roles-form";
 import { SsoTest } from "@/components/admin/sso/sso-test";
+import { SlaBranchTargets } from "@/components/admin/sla/sla-branch-targets";
+import { SlaCalendarForm } from "@/components/admin/sla/sla-calendar-form";
+import { SlaHolidays } from "@/components/admin/sla/sla-holidays";
 import { SwitchSettingForm } from "@/components/admin/switch-setting-form";
 import { Panel } from "@/components/ui/panel";
 import { requirePagePermission } from "@/lib/auth/guard";
@@ -11,6 +14,8 @@ import { SSO_PROVIDER_ID } from "@/lib/auth/sso/sso-provider";
 import { prisma } from "@/lib/db/client";
 import { integrationSettingsView } from "@/lib/settings/integrations";
 import { readSwitch } from "@/lib/settings/switches";
+import { minutesToClock } from "@/lib/sla/sla-schemas";
+import { readSlaConfig } from "@/lib/sla/sla-settings";
 
 /** The URI to register at the identity provider: next-auth's callback for our provider. */
 async function ssoRedirectUri(): Promise<string> {
@@ -20,7 +25,7 @@ async function ssoRedirectUri(): Promise<string> {
 
 export default async function SettingsPage() {
   const me = await requirePagePermission("settings:manage");
-  const [setting, totp, local, view, groupRoles, redirectUri, t] = await Promise.all([
+  const [setting, totp, local, view, groupRoles, redirectUri, t, sla] = await Promise.all([
     readSwitch(prisma, "fourEyes"),
     readSwitch(prisma, "requireTotp"),
     readSwitch(prisma, "localLogin"),
@@ -28,7 +33,13 @@ export default async function SettingsPage() {
     readGroupRoles(prisma),
     ssoRedirectUri(),
     getTranslations("admin.settings"),
+    readSlaConfig(prisma),
   ]);
+  const slaCalendar = {
+    targetHours: sla.targetMinutes / 60,
+    timeZone: sla.timeZone,
+    days: sla.hours.map((day) => ({ worked: day !== null, open: minutesToClock(day?.open ?? 540), close: minutesToClock(day?.close ?? 1020) })),
+  };
   return (
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -76,6 +87,19 @@ export default async function SettingsPage() {
             legend={t("sso.localLogin")}
             labels={{ on: t("sso.allowed"), off: t("sso.ssoOnly") }}
           />
+        </div>
+      </Panel>
+      <Panel id="sla-heading" title={t("sla.title")} className="space-y-4">
+        <p className="text-sm text-muted-foreground">{t("sla.help")}</p>
+        <SlaCalendarForm initial={slaCalendar} />
+        <div className="space-y-2 border-t border-border pt-4">
+          <h3 className="font-medium">{t("sla.branchTargets")}</h3>
+          <p className="text-sm text-muted-foreground">{t("sla.branchTargetsHelp")}</p>
+          <SlaBranchTargets targets={sla.branches} />
+        </div>
+        <div className="space-y-2 border-t border-border pt-4">
+          <h3 className="font-medium">{t("sla.holidays")}</h3>
+          <SlaHolidays holidays={sla.holidays} />
         </div>
       </Panel>
       <p className="text-sm text-muted-foreground">{t("keyRotation")}</p>
