@@ -33,7 +33,7 @@ test("[LEAD] reads the desk dashboard of their branches, filters a branch, expor
     return Buffer.concat(chunks).toString("utf8");
   });
   const lines = csv.trim().split("\r\n");
-  expect(lines[0]).toBe("kind,branch,branch_name,officer,received,pushed,push_minutes_p50,push_minutes_p95,failed,needs_reconciliation");
+  expect(lines[0]).toBe("kind,branch,branch_name,officer,received,pushed,push_minutes_p50,push_minutes_p95,sla_met,sla_stopped,overdue_open,failed,needs_reconciliation");
   const branchLines = lines.filter((line) => line.startsWith("branch,"));
   expect(branchLines).toHaveLength(1);
   expect(branchLines[0]!.split(",")[1]).toBe("02");

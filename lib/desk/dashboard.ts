@@ -1,5 +1,6 @@
 // How the desk is doing, for leads (their branches) and admins (every branch): received → pushed
-// time per branch and per officer, the backlog by age, pushes failed or waiting for a
+// time per branch and per officer, the review SLA's hit rate and what is overdue, the backlog by
+// age, pushes failed or waiting for a
 // reconciliation. The same numbers feed the charts, the table and the CSV. Each figure is one
 // aggregate over the enrollments received in the window, inside the reader's scope.
 import "server-only";
@@ -11,13 +12,22 @@ import type { TDeskDashboardFilters } from "./dashboard-filters";
 /** Received → pushed, in minutes: how many were pushed and the median and 95th percentile. */
 export type TPushTime = { pushed: number; p50: number | null; p95: number | null };
 
-export type TBranchFigures = TPushTime & {
-  branch: string | null;
-  branchName: string | null;
-  received: number;
-  failed: number;
-  reconcile: number;
-};
+/** The review SLA (lib/sla/): of the enrollments whose clock stopped, how many by their due time; and the open ones past it now. */
+export type TSlaFigures = { slaStopped: number; slaMet: number; overdue: number };
+
+export type TBranchFigures = TPushTime &
+  TSlaFigures & {
+    branch: string | null;
+    branchName: string | null;
+    received: number;
+    failed: number;
+    reconcile: number;
+  };
+
+/** The share of stopped clocks that stopped in time, 0–100 (null: none stopped). */
+export function slaHitRate(figures: TSlaFigures): number | null {
+  return figures.slaStopped === 0 ? null : Math.round((100 * figures.slaMet) / figures.slaStopped);
+}
 
 export type TOfficerFigures = TPushTime & { officerId: string; name: string };
 
@@ -32,7 +42,19 @@ export type TDeskDashboard = {
   backlog: Record<TBacklogBucket, number>;
 };
 
-type TRawFigures = { branch: string | null; branch_name: string | null; received: number; pushed: number; p50: number | null; p95: number | null; failed: number; reconcile: number };
+type TRawFigures = {
+  branch: string | null;
+  branch_name: string | null;
+  received: number;
+  pushed: number;
+  p50: number | null;
+  p95: number | null;
+  failed: number;
+  reconcile: number;
+  sla_stopped: number;
+  sla_met: number;
+  overdue: number;
+};
 
 // The time of a pushed enrollment: from its arrival to the end of its (last) push.
 const PUSH_MINUTES = Prisma.sql`extract(epoch FROM push_finished_at - received_at) / 60`;
@@ -44,21 +66,37 @@ function windowConditions(scope: TScope, filters: Required<Pick<TDeskDashboardFi
   return Prisma.join(conditions, " AND ");
 }
 
-const FIGURES = Prisma.sql`
+const figuresAt = (now: Date) => Prisma.sql`
   count(*)::int AS received,
   count(*) FILTER (WHERE ${PUSHED})::int AS pushed,
   percentile_cont(0.5) WITHIN GROUP (ORDER BY ${PUSH_MINUTES}) FILTER (WHERE ${PUSHED}) AS p50,
   percentile_cont(0.95) WITHIN GROUP (ORDER BY ${PUSH_MINUTES}) FILTER (WHERE ${PUSHED}) AS p95,
   count(*) FILTER (WHERE status = 'failed')::int AS failed,
-  count(*) FILTER (WHERE status = 'needs_reconciliation')::int AS reconcile`;
+  count(*) FILTER (WHERE status = 'needs_reconciliation')::int AS reconcile,
+  count(*) FILTER (WHERE sla_stopped_at IS NOT NULL AND due_at IS NOT NULL)::int AS sla_stopped,
+  count(*) FILTER (WHERE sla_stopped_at IS NOT NULL AND sla_stopped_at <= due_at)::int AS sla_met,
+  count(*) FILTER (WHERE sla_stopped_at IS NULL AND due_at < ${now}::timestamptz)::int AS overdue`;
 
 function toFigures(row: TRawFigures): TBranchFigures {
   const minutes = (value: number | null) => (value === null ? null : Math.round(Number(value)));
-  return { branch: row.branch, branchName: row.branch_name, received: row.received, pushed: row.pushed, p50: minutes(row.p50), p95: minutes(row.p95), failed: row.failed, reconcile: row.reconcile };
+  return {
+    branch: row.branch,
+    branchName: row.branch_name,
+    received: row.received,
+    pushed: row.pushed,
+    p50: minutes(row.p50),
+    p95: minutes(row.p95),
+    failed: row.failed,
+    reconcile: row.reconcile,
+    slaStopped: row.sla_stopped,
+    slaMet: row.sla_met,
+    overdue: row.overdue,
+  };
 }
 
 export async function getDeskDashboard(db: PrismaClient, scope: TScope, filters: Required<Pick<TDeskDashboardFilters, "from" | "to">> & TDeskDashboardFilters, now = new Date()): Promise<TDeskDashboard> {
   const where = windowConditions(scope, filters);
+  const FIGURES = figuresAt(now);
   const backlogWhere = Prisma.join(
     [enrollmentScopeSql(scope), Prisma.sql`status::text = ANY(${[...AWAITS_OFFICER]}::text[])`, ...(filters.branch ? [Prisma.sql`branch_code = ${filters.branch}`] : [])],
     " AND ",

@@ -3,7 +3,7 @@
 // reader's branches.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TCurrentUser } from "@/lib/auth/current-user";
-import { getDeskDashboard } from "@/lib/desk/dashboard";
+import { getDeskDashboard, slaHitRate } from "@/lib/desk/dashboard";
 import { parseDeskDashboardFilters } from "@/lib/desk/dashboard-filters";
 import { scopeOf } from "@/lib/desk/scope";
 import { prisma } from "./db";
@@ -15,7 +15,10 @@ const NOW = new Date("2026-03-10T12:00:00Z");
 let lead: TCurrentUser;
 let pusher: TCurrentUser;
 
-/** An enrollment received `hoursAgo` before NOW, optionally pushed `pushMinutes` after it arrived. */
+/**
+ * An enrollment received `hoursAgo` before NOW and due an hour later, optionally pushed
+ * `pushMinutes` after it arrived (its review clock stopping then).
+ */
 async function enrollment(branch: string, hoursAgo: number, state: { status?: "pushed" | "failed" | "needs_reconciliation" | "pushing"; pushMinutes?: number } = {}) {
   const { id } = await enrollmentOf(branch);
   const receivedAt = new Date(NOW.getTime() - hoursAgo * 3_600_000);
@@ -23,8 +26,11 @@ async function enrollment(branch: string, hoursAgo: number, state: { status?: "p
     where: { id },
     data: {
       receivedAt,
+      dueAt: new Date(receivedAt.getTime() + 60 * 60_000),
       status: state.status ?? "received",
-      ...(state.pushMinutes !== undefined ? { pushFinishedAt: new Date(receivedAt.getTime() + state.pushMinutes * 60_000), pushRequestedById: pusher.id } : {}),
+      ...(state.pushMinutes !== undefined
+        ? { pushFinishedAt: new Date(receivedAt.getTime() + state.pushMinutes * 60_000), slaStoppedAt: new Date(receivedAt.getTime() + state.pushMinutes * 60_000), pushRequestedById: pusher.id }
+        : {}),
     },
   });
 }
@@ -53,6 +59,10 @@ describe("desk dashboard", () => {
     // 95th percentile of 10, 20, 30, 40, 100 (continuous): 40 + 0.8 × 60 = 88
     expect(branch!.p95).toBe(88);
     expect(dashboard.total).toMatchObject({ received: 10, pushed: 5 });
+    // due an hour after arrival: pushed after 10, 20, 30 and 40 minutes met it, after 100 missed it;
+    // failed, awaiting reconciliation and the two received are open past it (the running push is due now)
+    expect(branch).toMatchObject({ slaStopped: 5, slaMet: 4, overdue: 4 });
+    expect(slaHitRate(branch!)).toBe(80);
     expect(dashboard.byOfficer).toEqual([{ officerId: pusher.id, name: "Pablo Pusher", pushed: 5, p50: 30, p95: 88 }]);
   });
 

@@ -3,7 +3,7 @@ import { BarChart } from "@/components/desk/bar-chart";
 import { DeskDashboardFilters } from "@/components/desk/desk-dashboard-filters";
 import { requireDeskManagerPage } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db/client";
-import { BACKLOG_BUCKETS, getDeskDashboard, type TBranchFigures } from "@/lib/desk/dashboard";
+import { BACKLOG_BUCKETS, getDeskDashboard, slaHitRate, type TBranchFigures } from "@/lib/desk/dashboard";
 import { deskDashboardSearch, parseDeskDashboardFilters } from "@/lib/desk/dashboard-filters";
 import { formatMinutes } from "@/lib/desk/format-minutes";
 import { scopeOf } from "@/lib/desk/scope";
@@ -22,12 +22,18 @@ export default async function DeskDashboardPage({ searchParams }: TProps) {
   const scope = scopeOf(user);
   const filters = parseDeskDashboardFilters(await searchParams);
   const [dashboard, branches, t] = await Promise.all([getDeskDashboard(prisma, scope, filters), listBranches(prisma, scope), getTranslations("deskDashboard")]);
+  const slaText = (row: TBranchFigures) => {
+    const rate = slaHitRate(row);
+    return rate === null ? "—" : t("slaHitValue", { rate, met: row.slaMet, stopped: row.slaStopped });
+  };
   const branchLabel = (row: TBranchFigures) => (row.branch ? (row.branchName ? `${row.branch} · ${row.branchName}` : row.branch) : t("noBranch"));
   const figures = [
     ["received", dashboard.total.received],
     ["pushed", dashboard.total.pushed],
     ["p50", formatMinutes(dashboard.total.p50)],
     ["p95", formatMinutes(dashboard.total.p95)],
+    ["slaHit", slaText(dashboard.total)],
+    ["overdue", dashboard.total.overdue],
     ["failed", dashboard.total.failed],
     ["reconcile", dashboard.total.reconcile],
   ] as const;
@@ -45,7 +51,7 @@ export default async function DeskDashboardPage({ searchParams }: TProps) {
 
       <section aria-labelledby="desk-totals" className="rounded-lg border border-border bg-white p-4">
         <h2 id="desk-totals" className="mb-2 font-medium">{t("totals")}</h2>
-        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6" data-testid="desk-totals">
+        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4 lg:grid-cols-8" data-testid="desk-totals">
           {figures.map(([key, value]) => (
             <div key={key}>
               <dt className="text-xs text-muted-foreground">{t(`figures.${key}`)}</dt>
@@ -93,7 +99,7 @@ export default async function DeskDashboardPage({ searchParams }: TProps) {
           <thead>
             <tr className="text-left">
               <th scope="col" className="py-1 pr-3">{t("branch")}</th>
-              {(["received", "pushed", "p50", "p95", "failed", "reconcile"] as const).map((key) => (
+              {(["received", "pushed", "p50", "p95", "slaHit", "overdue", "failed", "reconcile"] as const).map((key) => (
                 <th key={key} scope="col" className="py-1 pr-3 text-right">{t(`figures.${key}`)}</th>
               ))}
             </tr>
@@ -101,7 +107,7 @@ export default async function DeskDashboardPage({ searchParams }: TProps) {
           <tbody>
             {dashboard.byBranch.length === 0 && (
               <tr>
-                <td colSpan={7} className="py-2 text-muted-foreground">{t("empty")}</td>
+                <td colSpan={9} className="py-2 text-muted-foreground">{t("empty")}</td>
               </tr>
             )}
             {dashboard.byBranch.map((row) => (
@@ -111,6 +117,8 @@ export default async function DeskDashboardPage({ searchParams }: TProps) {
                 <td className="py-1 pr-3 text-right">{row.pushed}</td>
                 <td className="py-1 pr-3 text-right">{formatMinutes(row.p50)}</td>
                 <td className="py-1 pr-3 text-right">{formatMinutes(row.p95)}</td>
+                <td className="py-1 pr-3 text-right">{slaText(row)}</td>
+                <td className="py-1 pr-3 text-right">{row.overdue}</td>
                 <td className="py-1 pr-3 text-right">{row.failed}</td>
                 <td className="py-1 pr-3 text-right">{row.reconcile}</td>
               </tr>
