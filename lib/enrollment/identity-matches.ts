@@ -73,6 +73,22 @@ const toDecision = (row: TRawDecision): TDecision => ({
 });
 
 /**
+ * The end of both statements below, after their `peers` CTE: the decisions taken on the enrollments
+ * `ids` lists (a subquery of ids) or naming them, and the row of both as JSON.
+ */
+const decisionsAndResult = (ids: Prisma.Sql) => Prisma.sql`decisions AS (
+      SELECT d.id::text, d.enrollment_id::text, d.kind::text AS kind, d.identity_index, d.person_index, d.other_enrollment_id::text,
+             d.decided_by_id::text, u.display_name AS decided_by, c.display_name AS confirmed_by, d.reason, d.decided_at
+      FROM identity_decisions d
+      JOIN users u ON u.id = d.decided_by_id
+      LEFT JOIN users c ON c.id = d.confirmed_by_id
+      WHERE d.id IN (
+        SELECT id FROM identity_decisions WHERE enrollment_id IN ${ids}
+        UNION SELECT id FROM identity_decisions WHERE other_enrollment_id IN ${ids}))
+    SELECT (SELECT coalesce(json_agg(peers), '[]'::json) FROM peers) AS peers,
+           (SELECT coalesce(json_agg(decisions ORDER BY decided_at DESC, id DESC), '[]'::json) FROM decisions) AS decisions`;
+
+/**
  * Every enrollment sharing an identity or person index with one of the enrollments `selves` names
  * (themselves included), and the decisions taken on them or naming them, in one statement.
  */
@@ -84,17 +100,7 @@ async function readAround(db: TDb, selves: Prisma.Sql): Promise<{ peers: TPeer[]
       SELECT ${peerColumns} FROM enrollments WHERE identity_index IN (SELECT identity_index FROM selves)
       UNION SELECT ${peerColumns} FROM enrollments WHERE person_index IN (SELECT person_index FROM selves)
       UNION SELECT ${peerColumns} FROM enrollments WHERE id IN (SELECT id FROM selves)),
-    decisions AS (
-      SELECT d.id::text, d.enrollment_id::text, d.kind::text AS kind, d.identity_index, d.person_index, d.other_enrollment_id::text,
-             d.decided_by_id::text, u.display_name AS decided_by, c.display_name AS confirmed_by, d.reason, d.decided_at
-      FROM identity_decisions d
-      JOIN users u ON u.id = d.decided_by_id
-      LEFT JOIN users c ON c.id = d.confirmed_by_id
-      WHERE d.id IN (
-        SELECT id FROM identity_decisions WHERE enrollment_id IN (SELECT id FROM selves)
-        UNION SELECT id FROM identity_decisions WHERE other_enrollment_id IN (SELECT id FROM selves)))
-    SELECT (SELECT coalesce(json_agg(peers), '[]'::json) FROM peers) AS peers,
-           (SELECT coalesce(json_agg(decisions ORDER BY decided_at DESC, id DESC), '[]'::json) FROM decisions) AS decisions`;
+    ${decisionsAndResult(Prisma.sql`(SELECT id FROM selves)`)}`;
   return { peers: (row?.peers ?? []).map(fromJsonPeer), decisions: (row?.decisions ?? []).map(toDecision) };
 }
 
@@ -144,17 +150,7 @@ async function readAroundRows(db: TDb, selves: readonly TPeer[]): Promise<{ peer
     WITH peers AS (
       SELECT ${peerColumns} FROM enrollments WHERE identity_index = ANY(${identities}::bpchar[]) AND id <> ALL(${ids}::uuid[])
       UNION SELECT ${peerColumns} FROM enrollments WHERE person_index = ANY(${persons}::bpchar[]) AND id <> ALL(${ids}::uuid[])),
-    decisions AS (
-      SELECT d.id::text, d.enrollment_id::text, d.kind::text AS kind, d.identity_index, d.person_index, d.other_enrollment_id::text,
-             d.decided_by_id::text, u.display_name AS decided_by, c.display_name AS confirmed_by, d.reason, d.decided_at
-      FROM identity_decisions d
-      JOIN users u ON u.id = d.decided_by_id
-      LEFT JOIN users c ON c.id = d.confirmed_by_id
-      WHERE d.id IN (
-        SELECT id FROM identity_decisions WHERE enrollment_id = ANY(${ids}::uuid[])
-        UNION SELECT id FROM identity_decisions WHERE other_enrollment_id = ANY(${ids}::uuid[])))
-    SELECT (SELECT coalesce(json_agg(peers), '[]'::json) FROM peers) AS peers,
-           (SELECT coalesce(json_agg(decisions ORDER BY decided_at DESC, id DESC), '[]'::json) FROM decisions) AS decisions`;
+    ${decisionsAndResult(Prisma.sql`(SELECT unnest(${ids}::uuid[]))`)}`;
   return { peers: [...selves, ...(row?.peers ?? []).map(fromJsonPeer)], decisions: (row?.decisions ?? []).map(toDecision) };
 }
 
