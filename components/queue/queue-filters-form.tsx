@@ -30,19 +30,9 @@ export function QueueFiltersForm({ filters, branches, officers, ownsEnrollments,
         method="get"
         aria-label={t("queue.filters")}
         className="grid grid-cols-1 gap-3 rounded-lg border border-border bg-white p-4 md:grid-cols-6"
-        // A choice applies as it is made; typed text on Enter or Apply, and a typed day once it is a day.
+        // A choice applies as it is made; typed text and days on Enter or Apply (a range is typed in two steps).
         onChange={(event) => {
           if (event.target instanceof HTMLSelectElement) event.currentTarget.requestSubmit();
-        }}
-        onBlur={(event) => {
-          const field = event.target;
-          if (!(field instanceof HTMLInputElement) || (field.name !== "from" && field.name !== "to")) return;
-          if (field.value.trim() === (filters[field.name] ?? "")) return;
-          const data = new FormData(event.currentTarget);
-          const problem = dayRangeProblem({ from: String(data.get("from") ?? "").trim() || undefined, to: String(data.get("to") ?? "").trim() || undefined });
-          // a day half typed is told, not applied; focus stays where the officer took it
-          if (problem) setRangeProblem(problem);
-          else event.currentTarget.requestSubmit();
         }}
         onSubmit={async (event) => {
           event.preventDefault();

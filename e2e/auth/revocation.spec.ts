@@ -25,7 +25,7 @@ test("a changed role and a disabled user take effect on the next request", async
     await db.query(`UPDATE users SET role = 'admin' WHERE username = $1`, [username]);
     const refused = await page.goto("/queue");
     expect(refused?.status()).toBe(403);
-    await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link")).toHaveText(["Users", "Product codes", "Integrations", "API keys", "Audit log", "Settings"]);
+    await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link")).toHaveText(["Users", "Product codes", "Integrations", "API keys", "Audit log", "Settings", "Desk dashboard"]);
 
     await db.query(`UPDATE users SET disabled = true WHERE username = $1`, [username]);
     await page.goto("/admin/users");

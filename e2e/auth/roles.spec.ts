@@ -20,10 +20,11 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
+// The demo officer (Olga) leads her branches: the desk dashboard is hers too; an admin's covers every branch.
 const EXPECTED_NAV = {
-  officer: ["Queue"],
+  officer: ["Queue", "Desk dashboard"],
   compliance: ["Queue", "AML", "AML dashboard"],
-  admin: ["Users", "Product codes", "Integrations", "API keys", "Audit log", "Settings"],
+  admin: ["Users", "Product codes", "Integrations", "API keys", "Audit log", "Settings", "Desk dashboard"],
 } as const;
 
 for (const role of ["officer", "compliance", "admin"] as const) {
