@@ -8,19 +8,19 @@ test("[COMPLIANCE] pages forward and back with the position and count, and a fil
   await page.goto("/queue");
   const rows = page.getByTestId("queue-row");
   const position = page.getByTestId("queue-position");
-  // the demo holds 300+ enrollments: more than one page, fewer than the count's limit
-  await expect(position).toHaveText(/^Page 1 · 1–50 of \d{3}$/);
+  // the demo holds 300+ enrollments (more than one page); earlier tests may have added past the count's limit
+  await expect(position).toHaveText(/^Page 1 · 1–50 of (more than )?[\d,]+$/);
   await expect(page.getByRole("button", { name: "Previous page" })).toHaveCount(0);
   const firstPage = await rows.locator("a").allTextContents();
 
   await page.getByRole("button", { name: "Next page" }).click();
-  await expect(position).toHaveText(/^Page 2 · 51–100 of \d{3}$/);
+  await expect(position).toHaveText(/^Page 2 · 51–100 of (more than )?[\d,]+$/);
   await page.getByRole("button", { name: "Next page" }).click();
-  await expect(position).toHaveText(/^Page 3 · 101–150 of \d{3}$/);
+  await expect(position).toHaveText(/^Page 3 · 101–150 of (more than )?[\d,]+$/);
   await page.getByRole("button", { name: "Previous page" }).click();
-  await expect(position).toHaveText(/^Page 2 · 51–100 of \d{3}$/);
+  await expect(position).toHaveText(/^Page 2 · 51–100 of (more than )?[\d,]+$/);
   await page.getByRole("button", { name: "Previous page" }).click();
-  await expect(position).toHaveText(/^Page 1 · 1–50 of \d{3}$/);
+  await expect(position).toHaveText(/^Page 1 · 1–50 of (more than )?[\d,]+$/);
   expect(await rows.locator("a").allTextContents()).toEqual(firstPage);
 
   // no Apply: choosing a status is the filter, and it starts again from the first page
