@@ -4,7 +4,7 @@
 // BASE_URL (default http://127.0.0.1:3000) and INTAKE_KEY (default dev-key-0123456789) point
 // elsewhere. It posts one enrollment whose last name the sandbox AMLYZE flags (a sanctions hit),
 // pushes it as the officer, and photographs the queue, the review, the pipeline, the compliance
-// workspace and the admin's integrations.
+// workspace, the desk dashboard, the queue on a phone in the dark theme and the admin's integrations.
 import fs from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 
@@ -69,6 +69,18 @@ async function main() {
   await page.getByTestId("pipeline").and(page.locator('[data-status="pushed"]')).waitFor({ timeout: 60_000 });
   await page.locator("section#pipeline").scrollIntoViewIfNeeded();
   await page.locator("section#pipeline").screenshot({ path: `${DIR}/pipeline.png` });
+
+  // The lead's desk dashboard, and the queue on a phone in the dark theme.
+  await page.goto(`${BASE_URL}/desk`);
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: `${DIR}/desk-dashboard.png`, fullPage: true });
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: "dark" });
+  await phone.addCookies(await context.cookies());
+  const phonePage = await phone.newPage();
+  await phonePage.goto(`${BASE_URL}/queue`);
+  await phonePage.waitForLoadState("networkidle");
+  await phonePage.screenshot({ path: `${DIR}/queue-phone-dark.png` });
+  await phone.close();
 
   // Compliance: the AML queue (the hit first) and the customer's view with its timeline.
   await context.clearCookies();

@@ -1,5 +1,6 @@
 // Idempotent demo data: one user per role, product codes, the seed's three examples and a few
 // hundred generated enrollments. Running it twice changes nothing (intake recognises resends).
+import { dueAtFor, readSlaConfig } from "@/lib/sla/sla-settings";
 import { hashPassword } from "@/lib/auth/password";
 import { prisma } from "@/lib/db/client";
 import { generateEnrollment, SEED_EXAMPLES } from "@/lib/enrollment/generate";
@@ -71,6 +72,7 @@ export async function seedDemoData() {
     ...Array.from({ length: GENERATED }, (_, index) => generateEnrollment(index)),
   ];
   let created = 0;
+  const sla = await readSlaConfig(prisma);
   for (const [index, body] of bodies.entries()) {
     const parsed = parseIntake(JSON.stringify(body));
     if (!parsed.ok) throw new Error(`seed body ${index} rejected: ${JSON.stringify(parsed.errors)}`);
@@ -79,7 +81,9 @@ export async function seedDemoData() {
       created += 1;
       // Spread the demo queue over the last two weeks so relative times and date filters show.
       const receivedAt = new Date(Date.now() - (bodies.length - index) * 67 * 60_000);
-      await prisma.enrollment.update({ where: { id: result.enrollment.id }, data: { receivedAt } });
+      // due in business time from that moment, as the intake does from its own (lib/sla/)
+      const { branchCode } = await prisma.enrollment.findUniqueOrThrow({ where: { id: result.enrollment.id }, select: { branchCode: true } });
+      await prisma.enrollment.update({ where: { id: result.enrollment.id }, data: { receivedAt, dueAt: dueAtFor(sla, branchCode, receivedAt) } });
     }
   }
   console.log(
