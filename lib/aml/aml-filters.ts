@@ -1,5 +1,6 @@
 // AML queue filters as they travel in the URL; shared by the page, the CSV export and the query.
 import { z } from "zod";
+import { parseUrlFields, type TUrlParams } from "@/lib/http/url-fields";
 import { withoutReversedRange, ZDay } from "@/lib/dates/day-range";
 import { AMLYZE_RISK_LEVELS } from "@/lib/integrations/amlyze/schemas";
 import { AML_STATES } from "./view";
@@ -30,17 +31,8 @@ export const ZAmlFilters = z.object({
 export type TAmlFilters = z.infer<typeof ZAmlFilters>;
 
 /** Reads filters from URL parameters; a bad parameter is dropped rather than failing the page. */
-export function parseAmlFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): TAmlFilters {
-  const entries =
-    params instanceof URLSearchParams
-      ? Object.fromEntries(params.entries())
-      : Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const result: Record<string, unknown> = {};
-  for (const key of Object.keys(ZAmlFilters.shape) as Array<keyof TAmlFilters>) {
-    const field = ZAmlFilters.shape[key].safeParse(entries[key]);
-    if (field.success && field.data !== undefined) result[key] = field.data;
-  }
-  return withoutReversedRange(ZAmlFilters.parse(result));
+export function parseAmlFilters(params: TUrlParams): TAmlFilters {
+  return withoutReversedRange(parseUrlFields(ZAmlFilters, params));
 }
 
 /** The URL query string for a set of filters (defaults left out, so URLs stay short). */

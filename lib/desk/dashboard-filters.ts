@@ -1,5 +1,6 @@
 // The desk dashboard's filters as they travel in the URL (no server imports: the form reads them too).
 import { z } from "zod";
+import { parseUrlFields, type TUrlParams } from "@/lib/http/url-fields";
 import { withoutReversedRange, ZDay } from "@/lib/dates/day-range";
 
 /** The default window: the last 30 days, today included. */
@@ -15,14 +16,8 @@ export const ZDeskDashboardFilters = z.object({
 export type TDeskDashboardFilters = z.infer<typeof ZDeskDashboardFilters>;
 
 /** From URL parameters, a bad one dropped; the window filled in (the last 30 days when none is given). */
-export function parseDeskDashboardFilters(params: URLSearchParams | Record<string, string | string[] | undefined>, now = new Date()): Required<Pick<TDeskDashboardFilters, "from" | "to">> & TDeskDashboardFilters {
-  const entries = params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const result: Record<string, unknown> = {};
-  for (const key of Object.keys(ZDeskDashboardFilters.shape) as Array<keyof TDeskDashboardFilters>) {
-    const field = ZDeskDashboardFilters.shape[key].safeParse(entries[key]);
-    if (field.success && field.data !== undefined) result[key] = field.data;
-  }
-  const filters = withoutReversedRange(ZDeskDashboardFilters.parse(result));
+export function parseDeskDashboardFilters(params: TUrlParams, now = new Date()): Required<Pick<TDeskDashboardFilters, "from" | "to">> & TDeskDashboardFilters {
+  const filters = withoutReversedRange(parseUrlFields(ZDeskDashboardFilters, params));
   const today = now.toISOString().slice(0, 10);
   const to = filters.to ?? today;
   const from = filters.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - (DESK_DASHBOARD_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
 // Queue filters as they travel in the URL; shared by the page, the client table and the query.
 import { z } from "zod";
+import { parseUrlFields, type TUrlParams } from "@/lib/http/url-fields";
 import { withoutReversedRange, ZDay } from "@/lib/dates/day-range";
 
 export const QUEUE_PAGE_SIZE = 50;
@@ -65,17 +66,8 @@ export function withoutPaging<T extends Partial<TQueueFilters>>(filters: T): Omi
 }
 
 /** Reads filters from URL parameters; a bad parameter is dropped rather than failing the page. */
-export function parseQueueFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): TQueueFilters {
-  const entries =
-    params instanceof URLSearchParams
-      ? Object.fromEntries(params.entries())
-      : Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const result: Record<string, unknown> = {};
-  for (const key of Object.keys(ZQueueFilters.shape) as Array<keyof TQueueFilters>) {
-    const field = ZQueueFilters.shape[key].safeParse(entries[key]);
-    if (field.success && field.data !== undefined) result[key] = field.data;
-  }
-  return withoutReversedRange(ZQueueFilters.parse(result));
+export function parseQueueFilters(params: TUrlParams): TQueueFilters {
+  return withoutReversedRange(parseUrlFields(ZQueueFilters, params));
 }
 
 /** The filters with the reader's defaults filled in: an officer's desk (mine, then unassigned, due soonest first), or the newest of every owner. */
