@@ -77,8 +77,10 @@ const figuresAt = (now: Date) => Prisma.sql`
   count(*) FILTER (WHERE sla_stopped_at IS NOT NULL AND sla_stopped_at <= due_at)::int AS sla_met,
   count(*) FILTER (WHERE sla_stopped_at IS NULL AND due_at < ${now}::timestamptz)::int AS overdue`;
 
+/** A percentile as PostgreSQL gives it (a float, perhaps as text) in whole minutes. */
+const minutes = (value: number | null) => (value === null ? null : Math.round(Number(value)));
+
 function toFigures(row: TRawFigures): TBranchFigures {
-  const minutes = (value: number | null) => (value === null ? null : Math.round(Number(value)));
   return {
     branch: row.branch,
     branchName: row.branch_name,
@@ -127,7 +129,7 @@ export async function getDeskDashboard(db: PrismaClient, scope: TScope, filters:
   return {
     total: toFigures(total[0]!),
     byBranch: branches.map(toFigures),
-    byOfficer: officers.map((row) => ({ officerId: row.officer_id, name: row.name, pushed: row.pushed, p50: row.p50 === null ? null : Math.round(Number(row.p50)), p95: row.p95 === null ? null : Math.round(Number(row.p95)) })),
+    byOfficer: officers.map((row) => ({ officerId: row.officer_id, name: row.name, pushed: row.pushed, p50: minutes(row.p50), p95: minutes(row.p95) })),
     backlog: buckets,
   };
 }

@@ -13,7 +13,6 @@ import { decodeCursor, encodeCursor, QUEUE_COUNT_LIMIT, QUEUE_PAGE_SIZE, type TC
 
 const ZUuid = z.uuid();
 
-
 /** An enrollment as a list shows it (the queue, the push form's picker): identity numbers already masked. */
 export type TEnrollmentListItem = {
   id: string;
@@ -42,7 +41,6 @@ export type TQueueRow = TEnrollmentListItem & {
 
 /** `open`: working minutes left until `dueAt` (negative: overdue by that much; overdue from the due instant, even outside working hours); `met`/`missed`: the clock stopped. */
 export type TQueueSla = { kind: "open"; dueAt: string; minutesLeft: number; overdue: boolean } | { kind: "met" | "missed"; dueAt: string } | null;
-
 
 /** How many rows the filters match, counted up to QUEUE_COUNT_LIMIT (`more`: there are more than that). */
 export type TQueueTotal = { count: number; more: boolean };
@@ -331,11 +329,13 @@ export async function listEnrollments(db: PrismaClient, filters: TQueueQuery, vi
   const walk = walkOf(filters);
   const byDesk = filters.sort === "desk";
   const noted = await enrollmentsNoted(db, filters.q);
+  // the count and a sorted page read the same conditions; the desk leaves the owner's to its bands
+  const matching = whereClause(filters, viewer, { owner: true, noted });
   const [turned, total] = await Promise.all([
     byDesk
       ? walkDesk(db, whereClause(filters, viewer, { owner: false, noted }), filters, viewer, walk).then((walked) => turnPage(walked, walk))
-      : walkSorted(db, whereClause(filters, viewer, { owner: true, noted }), filters, walk).then((walked) => turnPage(walked, walk)),
-    countUpTo(db, whereClause(filters, viewer, { owner: true, noted })),
+      : walkSorted(db, matching, filters, walk).then((walked) => turnPage(walked, walk)),
+    countUpTo(db, matching),
   ]);
   return toPage(db, turned, total, viewer.scope);
 }
