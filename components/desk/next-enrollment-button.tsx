@@ -15,18 +15,17 @@ export function NextEnrollmentButton({ except, variant = "primary" }: { except?:
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
-  const next = () =>
+  const openNext = () =>
     startTransition(async () => {
       setMessage(null);
-      const result = await nextEnrollmentAction({ except });
-      const next = result?.data;
-      if (!next) return setMessage(t("nextFailed"));
-      if (next.kind === "none") return setMessage(t("nextNone"));
-      router.push(`/enrollments/${next.id}`);
+      const taken = (await nextEnrollmentAction({ except }))?.data;
+      if (!taken) return setMessage(t("nextFailed"));
+      if (taken.kind === "none") return setMessage(t("nextNone"));
+      router.push(`/enrollments/${taken.id}`);
     });
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <Button type="button" variant={variant} disabled={pending} onClick={next} data-shortcut="next" aria-keyshortcuts="n">
+      <Button type="button" variant={variant} disabled={pending} onClick={openNext} data-shortcut="next" aria-keyshortcuts="n">
         {pending ? t("nextPending") : t("next")}
       </Button>
       {message && (
