@@ -90,6 +90,8 @@ for (const locale of ["en", "es"] as const) {
 test("[OFFICER] the bell's popover takes and gives back focus, and the notifications page pages and marks all read, without axe violations", async ({ page }) => {
   test.setTimeout(120_000);
   await readAllOf("officer3");
+  // this test's own rows from an earlier run on the same database would page in with today's
+  await sql("DELETE FROM notifications WHERE dedupe_key LIKE 'e2e-paging:%' AND recipient_id = (SELECT id FROM users WHERE username = 'officer3')", []);
   // 30 notifications for Nora, assigned by Olga: more than a page of the notifications page
   await sql(
     `INSERT INTO notifications (id, recipient_id, kind, params, dedupe_key, created_at)
