@@ -1,5 +1,8 @@
 // Queue page server time (p50, p95) with 100,000 enrollments loaded, beside the login page
 // (a server render without database work) measured in the same run as the baseline.
+// BENCH_ROWS may list sizes (100000,1000000): the table grows to each in turn and every scenario is
+// measured at each, so the growth ratio (p95 at the largest / p95 at the first) comes from one run,
+// one server and one database.
 // Run: npm run bench:queue   (BENCH_ROWS and BENCH_REQUESTS override the defaults)
 import crypto from "node:crypto";
 import pg from "pg";
@@ -9,29 +12,35 @@ import { extractQueueColumns } from "@/lib/intake/extract-columns";
 import { sealSearch } from "@/lib/search/search-token";
 import { codeFor, createBenchUser, percentile, scratchDatabase, signIn, startConsole } from "./harness";
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const SIZES = (process.env.BENCH_ROWS ?? "100000").split(",").map(Number);
+if (SIZES.some((size, i) => !Number.isInteger(size) || size <= (SIZES[i - 1] ?? 0))) throw new Error("BENCH_ROWS: sizes in increasing order, e.g. 100000,1000000");
+// the due times spread over the largest size, so every stage holds the same mix
+const ROWS = SIZES.at(-1)!;
+// due times are set around the bench's start, half past and half ahead
+const EPOCH = Date.now();
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const BATCH = 1000;
 const STATUSES = ["received", "in_review", "ready", "pushed", "failed"];
 
-async function load(databaseUrl: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  client.on("error", () => {}); // the drop at the end terminates this connection; that is expected
-  await client.connect();
-  const started = Date.now();
-  // The desk's columns: a third of the rows the bench officer's, a third nobody's, a third a
-  // colleague's; due times spread half past, half ahead, in another order than arrival.
+/** The bench officer and a colleague (the desk's owners). */
+async function createUsers(client: pg.Client) {
   const userId = await createBenchUser(client);
   const colleague = crypto.randomUUID();
   await client.query(`INSERT INTO users (id, username, display_name, role, password_hash, branches, updated_at) VALUES ($1, 'bench2', 'Bench 2', 'officer', 'x', ARRAY['01'], now())`, [colleague]);
-  // The document number the search scenario looks for: only its blind index is stored.
-  let sample = "";
-  for (let offset = 0; offset < ROWS; offset += BATCH) {
-    const rows = Array.from({ length: Math.min(BATCH, ROWS - offset) }, (_, i) => {
+  return { userId, colleague };
+}
+
+/** Enrollments from..to-1 of the generator, in batches. */
+async function load(client: pg.Client, users: { userId: string; colleague: string }, from: number, to: number) {
+  const { userId, colleague } = users;
+  const started = Date.now();
+  // The desk's columns: a third of the rows the bench officer's, a third nobody's, a third a
+  // colleague's; due times spread half past, half ahead, in another order than arrival.
+  for (let offset = from; offset < to; offset += BATCH) {
+    const rows = Array.from({ length: Math.min(BATCH, to - offset) }, (_, i) => {
       const n = offset + i;
       const payload = generateEnrollment(n, 99);
       (payload.client_info as Record<string, unknown>).wisenroll_code = codeFor(n, 99);
-      if (n === Math.floor(ROWS / 2)) sample = String(mainDocument(payload)?.number);
       const text = JSON.stringify(payload);
       return { n, text, columns: extractQueueColumns(payload) };
     });
@@ -65,15 +74,16 @@ async function load(databaseUrl: string) {
         column((row) => row.columns.identityIndex),
         column((row) => row.columns.personIndex),
         column((row) => [userId, null, colleague][row.n % 3]),
-        column((row) => new Date(started + (((row.n * 7919) % ROWS) - ROWS / 2) * 60_000).toISOString()),
+        column((row) => new Date(EPOCH + (((row.n * 7919) % ROWS) - ROWS / 2) * 60_000).toISOString()),
       ],
     );
   }
   await client.query("ANALYZE enrollments");
-  await client.end();
-  console.log(`loaded ${ROWS} enrollments in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { sample, userId };
+  console.log(`loaded ${to} enrollments (${to - from} more in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
+
+/** The main document number of the n-th enrollment, which the search scenario looks for (only its blind index is stored). */
+const documentOf = (n: number) => String(mainDocument(generateEnrollment(n, 99))?.number);
 
 async function timeRequests(url: (i: number) => string, cookie: string | null) {
   const times: number[] = [];
@@ -88,17 +98,43 @@ async function timeRequests(url: (i: number) => string, cookie: string | null) {
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
+type TScenario = [label: string, url: (i: number) => string];
+
+async function measure(scenarios: TScenario[], cookie: string, size: number) {
+  // Warm up the server (first renders compile and fill caches) and the new rows' pages.
+  for (const [, url] of scenarios) await fetch(url(0), { headers: { cookie } }).then((r) => r.text());
+  let baseline = 0;
+  // today's query before the desk columns: newest first (the ratio the SLA's due order is held to)
+  let newest = 0;
+  const p95s = new Map<string, number>();
+  for (const [label, url] of scenarios) {
+    const { p50, p95 } = await timeRequests(url, baseline === 0 ? null : cookie);
+    if (baseline === 0) baseline = p95;
+    if (label === "queue, newest first") newest = p95;
+    p95s.set(label, p95);
+    const vsNewest = newest > 0 ? `, ${(p95 / newest).toFixed(2)}x newest first` : "";
+    console.log(`${label.padEnd(30)} p50 ${p50.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  (p95 ${(p95 / baseline).toFixed(2)}x login${vsNewest})`);
+  }
+  console.log(`target: queue p95 <= 150 ms at ${size} enrollments`);
+  return p95s;
+}
+
 async function main() {
   const db = await scratchDatabase("bench_queue");
+  const client = new pg.Client({ connectionString: db.url });
+  client.on("error", () => {}); // the drop at the end terminates this connection; that is expected
+  await client.connect();
   try {
-    const { sample: docNumber, userId } = await load(db.url);
+    const users = await createUsers(client);
+    const { userId } = users;
     const server = await startConsole({ databaseUrl: db.url, port: 3220 });
     try {
       const cookie = await signIn(server.baseUrl);
+      const docNumber = documentOf(Math.floor(SIZES[0]! / 2));
       // The baseline is the login page rendered for an anonymous visitor: the same layout,
       // translations and session check, without the queue's database work. A search travels as a
       // token sealed for the signed-in user (`qt`, lib/search/search-token.ts), never as `?q=`.
-      const scenarios: Array<[string, (i: number) => string]> = [
+      const scenarios: TScenario[] = [
         ["login page (baseline)", () => `${server.baseUrl}/login`],
         ["queue, newest first", () => `${server.baseUrl}/queue?sort=received_desc&owner=any`],
         // an officer's default: mine, then unassigned, due soonest first (lib/queue/list-enrollments.ts listDesk)
@@ -110,23 +146,28 @@ async function main() {
         ["queue, document search", () => `${server.baseUrl}/queue?qt=${sealSearch(docNumber, userId)}`],
         ["queue, branch + sort by name", () => `${server.baseUrl}/queue?branch=03&sort=name_asc`],
       ];
-      // Warm up the server (first renders compile and fill caches).
-      for (const [, url] of scenarios) await fetch(url(0), { headers: { cookie } }).then((r) => r.text());
-      let baseline = 0;
-      // today's query before the desk columns: newest first (the ratio the SLA's due order is held to)
-      let newest = 0;
-      for (const [label, url] of scenarios) {
-        const { p50, p95 } = await timeRequests(url, baseline === 0 ? null : cookie);
-        if (baseline === 0) baseline = p95;
-        if (label === "queue, newest first") newest = p95;
-        const vsNewest = newest > 0 ? `, ${(p95 / newest).toFixed(2)}x newest first` : "";
-        console.log(`${label.padEnd(30)} p50 ${p50.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  (p95 ${(p95 / baseline).toFixed(2)}x login${vsNewest})`);
+      const results: Array<{ size: number; p95s: Map<string, number> }> = [];
+      let loaded = 0;
+      for (const size of SIZES) {
+        await load(client, users, loaded, size);
+        loaded = size;
+        results.push({ size, p95s: await measure(scenarios, cookie, size) });
       }
-      console.log(`target: queue p95 <= 150 ms at ${ROWS} enrollments`);
+      if (results.length > 1) {
+        const first = results[0]!;
+        const last = results.at(-1)!;
+        const ratios = scenarios.slice(1).map(([label]) => {
+          const ratio = last.p95s.get(label)! / first.p95s.get(label)!;
+          console.log(`${label.padEnd(30)} p95 at ${last.size} / at ${first.size}: ${ratio.toFixed(2)}x`);
+          return ratio;
+        });
+        console.log(`target: p95 at ${last.size} <= 1.3x p95 at ${first.size} (worst scenario ${Math.max(...ratios).toFixed(2)}x)`);
+      }
     } finally {
       server.stop();
     }
   } finally {
+    await client.end().catch(() => undefined);
     await db.drop();
   }
 }

@@ -73,8 +73,6 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
   const toggle = (id: string, on: boolean) => setSelected((current) => (on ? [...current, id] : current.filter((other) => other !== id)));
   const visible = page.rows.map((row) => row.id);
   const allTicked = visible.length > 0 && visible.every((id) => selected.includes(id));
-  // the identity column is off only for the bench's baseline (QUEUE_IDENTITY_COLUMN=off)
-  const identityColumn = page.rows.some((row) => row.identity !== null);
   // One definition per column: the table's heading and cell, and a phone's card line.
   const columns: TRowColumn<TQueueRow>[] = [
     {
@@ -114,7 +112,17 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
     },
     { key: "due", label: t("queue.sla.due"), cell: (row) => <DueCell sla={row.sla} /> },
     { key: "status", label: t("queue.status"), cell: (row) => <StatusBadge status={row.status} /> },
-    ...(identityColumn ? [{ key: "identity", label: t("identity.column"), cell: (row: TQueueRow) => row.identity && <IdentityCell identity={row.identity} /> }] : []),
+    // off only for bench:identity's baseline (QUEUE_IDENTITY_COLUMN=off)
+    ...(page.identityColumn
+      ? [
+          {
+            key: "identity",
+            label: t("identity.column"),
+            testId: "queue-identity",
+            cell: (row: TQueueRow) => (row.identity ? <IdentityCell identity={row.identity} t={t} format={format} /> : <span aria-hidden="true">—</span>),
+          },
+        ]
+      : []),
     { key: "issues", label: t("queue.issues"), align: "right", cell: (row) => <Badge tone={row.issueCount > 0 ? "warning" : "success"}>{row.issueCount}</Badge> },
   ];
 

@@ -24,6 +24,9 @@ const DATA_MIGRATIONS: readonly TDataMigration[] = [
   { name: "identity_index", run: (client) => resealPii(client, piiKeysFromEnv()) },
   // Gives enrollments received before 20261206023000_sla_due_times their due time in business time.
   { name: "sla_due_at", run: backfillDueTimes },
+  // Clears the person index of rows whose birth date is not a real date (personOf no longer makes
+  // one from 1990-02-30): the same pass, which recomputes every index from the payload.
+  { name: "person_index_real_dates", run: (client) => resealPii(client, piiKeysFromEnv()) },
 ];
 
 /** Runs the data migrations not yet recorded; returns their names. The caller holds the migration lock. */

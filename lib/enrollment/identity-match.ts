@@ -136,7 +136,8 @@ export function identityBlock(match: TIdentityMatch): "identity_conflict" | "dif
 
 /** What a list row shows of a match: the customer, the first other enrollment of the person, the warnings. */
 export type TIdentitySummary = {
-  customer: { number: string; own: boolean; fromCode: string | null; fromOtherBranch: boolean; since: string | null } | null;
+  /** Its own number needs nothing more; another enrollment's names where it came from. */
+  customer: { number: string; own: true } | { number: string; own: false; fromCode: string | null; fromOtherBranch: boolean; since: string | null } | null;
   samePerson: { wisenrollCode: string | null; otherBranch: boolean; status: string } | null;
   /** Other enrollments of the same person beyond the one named. */
   moreSamePerson: number;
@@ -145,15 +146,22 @@ export type TIdentitySummary = {
   possibleDuplicates: number;
 };
 
-export function summarizeIdentity(match: TIdentityMatch): TIdentitySummary {
+/** The row's line, or null when there is nothing to tell: no customer, nobody else, no warning (most rows). */
+export function summarizeIdentity(match: TIdentityMatch): TIdentitySummary | null {
   // the enrollment the customer came from is already named by the customer line
   const others = match.samePerson.filter((peer) => match.customer?.own === true || peer.id !== match.customer?.from.id);
   const first = others[0];
+  const blocked = identityBlock(match) !== null;
+  if (!match.customer && !first && !blocked && match.duplicates.length === 0) return null;
   return {
-    customer: match.customer && { number: match.customer.number, own: match.customer.own, fromCode: match.customer.from.wisenrollCode, fromOtherBranch: match.customer.from.otherBranch, since: match.customer.since },
+    customer:
+      match.customer &&
+      (match.customer.own
+        ? { number: match.customer.number, own: true }
+        : { number: match.customer.number, own: false, fromCode: match.customer.from.wisenrollCode, fromOtherBranch: match.customer.from.otherBranch, since: match.customer.since }),
     samePerson: first ? { wisenrollCode: first.wisenrollCode, otherBranch: first.otherBranch, status: first.status } : null,
     moreSamePerson: Math.max(0, others.length - 1),
-    blocked: identityBlock(match) !== null,
+    blocked,
     possibleDuplicates: match.duplicates.length,
   };
 }

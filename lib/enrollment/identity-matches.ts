@@ -1,6 +1,7 @@
 import "server-only";
-// Reads what matchIdentity (identity-match.ts) needs for some enrollments in two statements, through
-// the identity and person blind indexes only: the queue's page of rows, or one enrollment.
+// Reads what matchIdentity (identity-match.ts) needs for some enrollments in one statement, through
+// the identity and person blind indexes only: the queue's page of rows, or one enrollment. The
+// lookup itself is the database function identity_around (20261206052052_identity_around).
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TDb } from "@/lib/db/types";
 import { inScope, type TScope } from "@/lib/desk/scope";
@@ -20,8 +21,8 @@ type TRawPeer = {
   branch_code: string | null;
 };
 
-/** The columns behind a TPeer, for any statement over `enrollments`. */
-export const peerColumns = Prisma.sql`id::text, wisenroll_code, full_name, status::text AS status, customer_number::text AS customer_number,
+/** The columns behind a TPeer, for any statement over `enrollments` (identity_around returns the same). */
+const peerColumns = Prisma.sql`id::text, wisenroll_code, full_name, status::text AS status, customer_number::text AS customer_number,
   customer_since, push_finished_at, identity_index, person_index, main_doc_last4, branch_code`;
 
 export const toPeer = (row: TRawPeer): TPeer => ({
@@ -72,36 +73,22 @@ const toDecision = (row: TRawDecision): TDecision => ({
   decidedAt: new Date(row.decided_at).toISOString(),
 });
 
-/**
- * The end of both statements below, after their `peers` CTE: the decisions taken on the enrollments
- * `ids` lists (a subquery of ids) or naming them, and the row of both as JSON.
- */
-const decisionsAndResult = (ids: Prisma.Sql) => Prisma.sql`decisions AS (
-      SELECT d.id::text, d.enrollment_id::text, d.kind::text AS kind, d.identity_index, d.person_index, d.other_enrollment_id::text,
-             d.decided_by_id::text, u.display_name AS decided_by, c.display_name AS confirmed_by, d.reason, d.decided_at
-      FROM identity_decisions d
-      JOIN users u ON u.id = d.decided_by_id
-      LEFT JOIN users c ON c.id = d.confirmed_by_id
-      WHERE d.id IN (
-        SELECT id FROM identity_decisions WHERE enrollment_id IN ${ids}
-        UNION SELECT id FROM identity_decisions WHERE other_enrollment_id IN ${ids}))
-    SELECT (SELECT coalesce(json_agg(peers), '[]'::json) FROM peers) AS peers,
-           (SELECT coalesce(json_agg(decisions ORDER BY decided_at DESC, id DESC), '[]'::json) FROM decisions) AS decisions`;
+type TAround = { peers: TJsonPeer[]; decisions: TRawDecision[] };
+
+const fromAround = (row: TAround | undefined) => ({ peers: (row?.peers ?? []).map(fromJsonPeer), decisions: (row?.decisions ?? []).map(toDecision) });
 
 /**
- * Every enrollment sharing an identity or person index with one of the enrollments `selves` names
- * (themselves included), and the decisions taken on them or naming them, in one statement.
+ * One enrollment and what is around it, in one statement: the row, then every other enrollment
+ * sharing its identity or person index and the decisions on them (identity_around, a database
+ * function of 20261206052052_identity_around that keeps its plans for the connection).
  */
-async function readAround(db: TDb, selves: Prisma.Sql): Promise<{ peers: TPeer[]; decisions: TDecision[] }> {
-  const [row] = await db.$queryRaw<{ peers: TJsonPeer[]; decisions: TRawDecision[] }[]>`
-    WITH selves AS (SELECT id, identity_index, person_index FROM enrollments WHERE id = ANY(${selves})),
-    -- a UNION of three index lookups: an OR over subqueries would read the whole table
-    peers AS (
-      SELECT ${peerColumns} FROM enrollments WHERE identity_index IN (SELECT identity_index FROM selves)
-      UNION SELECT ${peerColumns} FROM enrollments WHERE person_index IN (SELECT person_index FROM selves)
-      UNION SELECT ${peerColumns} FROM enrollments WHERE id IN (SELECT id FROM selves)),
-    ${decisionsAndResult(Prisma.sql`(SELECT id FROM selves)`)}`;
-  return { peers: (row?.peers ?? []).map(fromJsonPeer), decisions: (row?.decisions ?? []).map(toDecision) };
+async function readAround(db: TDb, enrollmentId: string): Promise<{ self: TPeer | null; peers: TPeer[]; decisions: TDecision[] }> {
+  const [row] = await db.$queryRaw<Array<TRawPeer & TAround>>`
+    SELECT e.*, a.peers, a.decisions
+    FROM (SELECT ${peerColumns} FROM enrollments WHERE id = ${enrollmentId}::uuid) e,
+         identity_around(ARRAY[e.id::uuid], ARRAY[e.identity_index]::bpchar[], ARRAY[e.person_index]::bpchar[]) a`;
+  if (!row) return { self: null, peers: [], decisions: [] };
+  return { self: toPeer(row), ...fromAround(row) };
 }
 
 /** Every branch: the push, the worker and the decisions, which show nobody what they read. */
@@ -146,12 +133,9 @@ async function readAroundRows(db: TDb, selves: readonly TPeer[]): Promise<{ peer
   const ids = selves.map((self) => self.id);
   const identities = [...new Set(selves.flatMap((self) => (self.identityIndex ? [self.identityIndex] : [])))];
   const persons = [...new Set(selves.flatMap((self) => (self.personIndex ? [self.personIndex] : [])))];
-  const [row] = await db.$queryRaw<{ peers: TJsonPeer[]; decisions: TRawDecision[] }[]>`
-    WITH peers AS (
-      SELECT ${peerColumns} FROM enrollments WHERE identity_index = ANY(${identities}::bpchar[]) AND id <> ALL(${ids}::uuid[])
-      UNION SELECT ${peerColumns} FROM enrollments WHERE person_index = ANY(${persons}::bpchar[]) AND id <> ALL(${ids}::uuid[])),
-    ${decisionsAndResult(Prisma.sql`(SELECT unnest(${ids}::uuid[]))`)}`;
-  return { peers: [...selves, ...(row?.peers ?? []).map(fromJsonPeer)], decisions: (row?.decisions ?? []).map(toDecision) };
+  const [row] = await db.$queryRaw<TAround[]>`SELECT peers, decisions FROM identity_around(${ids}::uuid[], ${identities}::bpchar[], ${persons}::bpchar[])`;
+  const { peers, decisions } = fromAround(row);
+  return { peers: [...selves, ...peers], decisions };
 }
 
 /** The match of each of `selves` (rows the caller read already), by enrollment id, as a reader of `scope` is shown it. */
@@ -169,10 +153,9 @@ export async function readPeer(db: TDb, enrollmentId: string): Promise<TPeer | n
 
 /** One enrollment and its match (one statement) as a reader of `scope` is shown it, or null when it does not exist. */
 export async function readIdentity(db: TDb, enrollmentId: string, scope: TScope): Promise<{ self: TPeer; match: TIdentityMatch } | null> {
-  const { peers, decisions } = await readAround(db, Prisma.sql`ARRAY[${enrollmentId}::uuid]`);
-  const self = peers.find((peer) => peer.id === enrollmentId);
+  const { self, peers, decisions } = await readAround(db, enrollmentId);
   if (!self) return null;
-  return { self, match: matchAll([self], peers, decisions, scope).get(self.id)! };
+  return { self, match: matchAll([self], [self, ...peers], decisions, scope).get(self.id)! };
 }
 
 /** The match of one enrollment as a reader of `scope` is shown it, or null when it does not exist. */

@@ -50,6 +50,9 @@ describe("the identity rule", () => {
     expect(personIndex(a, key)).toBe(personIndex(b, key));
     expect(personIndex(a, key)).not.toBe(personIndex({ ...a!, birthDate: "1990-01-03" }, key));
     expect(personOf({ client_info: { first_name: "JOSE" } })).toBeNull();
+    expect(personOf({ client_info: { first_name: "JOSE", birth_date: "1990-02-30" } })).toBeNull();
+    expect(personOf({ client_info: { first_name: "JOSE", birth_date: "02/01/1990" } })).toBeNull();
+    expect(personOf({ client_info: { first_name: "JOSE", birth_date: "2024-02-29" } })).toEqual({ name: "JOSE", birthDate: "2024-02-29" });
     expect(personIndex(null, key)).toBeNull();
   });
 });

@@ -9,6 +9,7 @@
 // - Fields are read under the field table's names only (lib/enrollment/field-table.ts).
 import crypto from "node:crypto";
 import { normalizeIdentityNumber } from "@/lib/crypto/pii";
+import { isIsoDate } from "./iso-date";
 
 /** One document of `client_documents`, as the payload has it (text trimmed, empty as null). */
 export type TDocument = { index: number; type: string | null; number: string | null; country: string | null; main: boolean };
@@ -71,7 +72,8 @@ export type TPerson = { name: string; birthDate: string };
 /**
  * The person of a payload: first, middle, last and second last name (accents, case and spacing
  * folded away, so "Núñez" and "NUNEZ " are one name) and the birth date as given; null unless both
- * are there. Two enrollments with one person and different documents may be a duplicate; one
+ * are there and the birth date is a real date (an impossible one, 1990-02-30, identifies nobody: it
+ * is a field in error, and every such row would otherwise look like one person). Two enrollments with one person and different documents may be a duplicate; one
  * document with two persons is a conflict.
  */
 export function personOf(payload: unknown): TPerson | null {
@@ -85,7 +87,7 @@ export function personOf(payload: unknown): TPerson | null {
     .toUpperCase()
     .replace(/\s+/gu, " ");
   const birthDate = text(info.birth_date);
-  if (name === "" || birthDate === null) return null;
+  if (name === "" || birthDate === null || !isIsoDate(birthDate)) return null;
   return { name, birthDate };
 }
 

@@ -5,13 +5,13 @@ import { z } from "zod";
 import { getAlpha2Codes } from "i18n-iso-countries";
 import { codes as currencyCodes } from "currency-codes";
 import { FIELD_TABLE, type TFieldSpec, type TSectionKey } from "./field-table";
+import { isIsoDate } from "./iso-date";
 
 /** The closed lists of the `country` and `currency` rows, sorted. */
 export const COUNTRY_CODES: readonly string[] = Object.keys(getAlpha2Codes()).sort();
 export const CURRENCY_CODES: readonly string[] = [...currencyCodes()].sort();
 const ALPHA2 = new Set(COUNTRY_CODES);
 const ISO4217 = new Set(CURRENCY_CODES);
-const ISO_DATE = z.iso.date();
 const EMAIL = z.email();
 
 export const REQUIRED = "Required";
@@ -53,7 +53,7 @@ function stringProblem(spec: TFieldSpec, s: string): string | null {
   }
   switch (spec.type) {
     case "date":
-      return ISO_DATE.safeParse(s).success ? null : TYPE_MESSAGE.date;
+      return isIsoDate(s) ? null : TYPE_MESSAGE.date;
     case "country":
       return ALPHA2.has(s) ? null : TYPE_MESSAGE.country;
     case "currency":

@@ -36,6 +36,7 @@ export type TQueueRow = TEnrollmentListItem & {
   /** The review clock (lib/sla/): time left in business time, negative when overdue; or how it ended. */
   sla: TQueueSla;
   /** The person across enrollments (customer in the core, same person, warnings); null when the column is off. */
+  /** Null: nothing to tell of the person across enrollments (or the column is off: TQueuePage.identityColumn). */
   identity: TIdentitySummary | null;
 };
 
@@ -49,7 +50,14 @@ export type TQueueTotal = { count: number; more: boolean };
  * One page and its neighbours: `nextCursor` goes in `cursor`, `prevCursor` in `before` (null: no
  * page that way).
  */
-export type TQueuePage = { rows: TQueueRow[]; nextCursor: string | null; prevCursor: string | null; total: TQueueTotal };
+export type TQueuePage = {
+  rows: TQueueRow[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+  total: TQueueTotal;
+  /** Whether the rows carry the person across enrollments (off only for bench:identity's baseline). */
+  identityColumn: boolean;
+};
 
 export { QUEUE_COUNT_LIMIT, QUEUE_PAGE_SIZE };
 
@@ -287,17 +295,25 @@ async function ownerNames(db: PrismaClient, rows: readonly TRawRow[]): Promise<M
   return new Map(users.map((user) => [user.id, user.displayName || user.username]));
 }
 
-async function toPage(db: PrismaClient, turned: { rows: TRawRow[]; nextCursor: string | null; prevCursor: string | null }, total: TQueueTotal, scope: TScope): Promise<TQueuePage> {
-  const page = turned.rows;
+/**
+ * What a page's rows show besides their own columns: owners' names, the person across enrollments,
+ * the SLA settings. Read as soon as the walk has the rows, beside the count still running.
+ */
+async function decorate(db: PrismaClient, page: readonly TRawRow[], scope: TScope) {
   // One more statement for the page's 50 rows, through the identity and person indexes.
   const [names, matches, sla] = await Promise.all([
     ownerNames(db, page),
     env().QUEUE_IDENTITY_COLUMN === "on" ? readIdentityMatches(db, page.map(toPeer), scope) : null,
     page.some((row) => row.due_at !== null && row.sla_stopped_at === null) ? readSlaConfig(db) : null,
   ]);
+  return { names, matches, sla };
+}
+
+function toPage(turned: { rows: TRawRow[]; nextCursor: string | null; prevCursor: string | null }, total: TQueueTotal, decorations: Awaited<ReturnType<typeof decorate>>): TQueuePage {
+  const { names, matches, sla } = decorations;
   const now = new Date();
   return {
-    rows: page.map((row) => ({
+    rows: turned.rows.map((row) => ({
       ...toListItem(row),
       branchCode: row.branch_code,
       branchName: row.branch_name,
@@ -305,11 +321,12 @@ async function toPage(db: PrismaClient, turned: { rows: TRawRow[]; nextCursor: s
       issueCount: row.issue_count,
       owner: row.owner_id ? { id: row.owner_id, name: names.get(row.owner_id) ?? "—" } : null,
       sla: slaOf(row, sla, now),
-      identity: matches ? summarizeIdentity(matches.get(row.id)!) : null,
+      identity: matches && summarizeIdentity(matches.get(row.id)!),
     })),
     nextCursor: turned.nextCursor,
     prevCursor: turned.prevCursor,
     total,
+    identityColumn: matches !== null,
   };
 }
 
@@ -331,13 +348,11 @@ export async function listEnrollments(db: PrismaClient, filters: TQueueQuery, vi
   const noted = await enrollmentsNoted(db, filters.q);
   // the count and a sorted page read the same conditions; the desk leaves the owner's to its bands
   const matching = whereClause(filters, viewer, { owner: true, noted });
-  const [turned, total] = await Promise.all([
-    byDesk
-      ? walkDesk(db, whereClause(filters, viewer, { owner: false, noted }), filters, viewer, walk).then((walked) => turnPage(walked, walk))
-      : walkSorted(db, matching, filters, walk).then((walked) => turnPage(walked, walk)),
-    countUpTo(db, matching),
-  ]);
-  return toPage(db, turned, total, viewer.scope);
+  const turning: Promise<{ rows: TRawRow[]; nextCursor: string | null; prevCursor: string | null }> = byDesk
+    ? walkDesk(db, whereClause(filters, viewer, { owner: false, noted }), filters, viewer, walk).then((walked) => turnPage(walked, walk))
+    : walkSorted(db, matching, filters, walk).then((walked) => turnPage(walked, walk));
+  const [turned, decorations, total] = await Promise.all([turning, turning.then((page) => decorate(db, page.rows, viewer.scope)), countUpTo(db, matching)]);
+  return toPage(turned, total, decorations);
 }
 
 /** Branches present in the queue within the scope, for the filter's options (a skip scan over the branch index). */

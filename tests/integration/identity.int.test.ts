@@ -1,5 +1,6 @@
 // One person, one customer (issue 13): enrollments of one main document are one customer to the
 // core. Against a strict sandbox core, which refuses a second create for a document it has (409).
+import crypto from "node:crypto";
 import fs from "node:fs";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -186,6 +187,24 @@ describe("one person, one customer", () => {
       ["identity.duplicate_dismissal_refused", olga.id],
       ["identity.duplicate_dismissed", oscar.id],
     ]);
+  });
+
+  it("an impossible birth date makes nobody a possible duplicate; corrected, the warning appears", async () => {
+    const person = { first: "FEBRERO", last: uniqueCode(8), birthDate: "1990-02-30" };
+    const a = await enroll({ ...person, document: `D-${uniqueCode(9)}` });
+    const b = await enroll({ ...person, document: `D-${uniqueCode(9)}` });
+    expect((await readIdentityMatch(prisma, a, ALL_BRANCHES))?.duplicates).toEqual([]);
+    const listed = await listEnrollments(prisma, queueDefaults(parseQueueFilters({ q: person.last }), { ownsEnrollments: false }), { scope: ALL_BRANCHES, userId: crypto.randomUUID() });
+    expect(listed.rows.map((row) => [row.id, row.identity])).toEqual(expect.arrayContaining([[a, null], [b, null]]));
+    // both dates corrected to one real date: now they are a possible duplicate of each other
+    const seed = JSON.parse(fs.readFileSync("fixtures/enrollments/seed-example-1.json", "utf8"));
+    for (const id of [a, b]) {
+      const { wisenrollCode } = await prisma.enrollment.findUniqueOrThrow({ where: { id } });
+      const value = { ...seed.client_info, wisenroll_code: wisenrollCode, first_name: person.first, last_name: person.last, birth_date: "1990-02-28" };
+      const saved = await saveSection(prisma, { enrollmentId: id, expectedSectionVersion: 0, section: "client_info", value, actor });
+      expect(saved).toMatchObject({ kind: "saved" });
+    }
+    expect((await readIdentityMatch(prisma, a, ALL_BRANCHES))?.duplicates.map((entry) => entry.peer.id)).toEqual([b]);
   });
 
   it("a pushed enrollment edited later is 'update pending', not 'ready'", async () => {

@@ -205,7 +205,7 @@ describe("upgrading a database written before sealing", () => {
 
   it("the upgrade seals every number and outside text and fills the blind index; a second run does nothing", async () => {
     const later = readMigrations().map((m) => m.name).filter((name) => name >= "20261122011931_pii_at_rest");
-    expect(await applyMigrations(scratch.url)).toEqual([...later, "data:pii_at_rest", "data:external_text_at_rest", "data:identity_index", "data:sla_due_at"]);
+    expect(await applyMigrations(scratch.url)).toEqual([...later, "data:pii_at_rest", "data:external_text_at_rest", "data:identity_index", "data:sla_due_at", "data:person_index_real_dates"]);
     const text = await dump();
     expect(NUMBERS.filter((number) => text.includes(number))).toEqual([]);
     await expectOpensTo(dev);
@@ -213,6 +213,7 @@ describe("upgrading a database written before sealing", () => {
     expect(rows.map((r) => [r.name, r.report.sealedValues, r.report.reindexed])).toEqual([
       ["external_text_at_rest", 0, 0],
       ["identity_index", 0, 0],
+      ["person_index_real_dates", 0, 0],
       ["pii_at_rest", VALUES, 1],
       ["sla_due_at", undefined, undefined],
     ]);
