@@ -18,7 +18,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataCells, DataTable, type TRowColumn } from "@/components/ui/data-table";
 import { branchLabel } from "@/lib/desk/branch-label";
-import type { TQueuePage } from "@/lib/queue/list-enrollments";
+import type { TQueuePage, TQueueTotal } from "@/lib/queue/list-enrollments";
 import { queueKeys } from "@/lib/queue/query-keys";
 import { QUEUE_COUNT_LIMIT, QUEUE_PAGE_SIZE, queueFiltersToSearch, withoutPaging, type TQueueFilters } from "@/lib/queue/queue-filters";
 
@@ -29,6 +29,12 @@ type TQueueRow = TQueuePage["rows"][number];
 async function fetchQueue(filters: TQueueFilters): Promise<TQueuePage> {
   const response = await fetch(`/api/queue${queueFiltersToSearch(filters)}`, { cache: "no-store" });
   if (!response.ok) throw new Error(`Queue request failed (${response.status})`);
+  return response.json();
+}
+
+async function fetchCount(filters: Partial<TQueueFilters>): Promise<TQueueTotal> {
+  const response = await fetch(`/api/queue/count${queueFiltersToSearch(filters)}`, { cache: "no-store" });
+  if (!response.ok) throw new Error(`Queue count request failed (${response.status})`);
   return response.json();
 }
 
@@ -62,6 +68,13 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
     placeholderData: keepPreviousData,
     refetchInterval: filters.cursor || filters.before ? false : POLL_MS,
   });
+  // The count arrives on its own (the rows never wait for it), once for every page of the same filters.
+  const counted = withoutPaging(filters);
+  const total = useQuery({
+    queryKey: queueKeys.count(counted),
+    queryFn: () => fetchCount(counted),
+    refetchInterval: filters.cursor || filters.before ? false : POLL_MS,
+  }).data;
   const navigate = (next: Partial<TQueueFilters>) => router.push(`${pathname}${queueFiltersToSearch(next)}`);
   const page = query.data;
   // The position the walk brought us to; a page with nothing before it is the first, whatever the URL says.
@@ -197,11 +210,11 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
         )}
         {page.rows.length > 0 && (
           <span className="text-sm text-muted-foreground" data-testid="queue-position">
-            {t(page.total.more ? "queue.positionMore" : "queue.position", {
+            {t(total === undefined ? "queue.positionCounting" : total.more ? "queue.positionMore" : "queue.position", {
               page: pageNumber,
               first: (pageNumber - 1) * QUEUE_PAGE_SIZE + 1,
               last: (pageNumber - 1) * QUEUE_PAGE_SIZE + page.rows.length,
-              total: page.total.more ? QUEUE_COUNT_LIMIT : page.total.count,
+              total: total === undefined ? 0 : total.more ? QUEUE_COUNT_LIMIT : total.count,
             })}
           </span>
         )}

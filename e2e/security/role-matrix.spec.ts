@@ -87,6 +87,7 @@ type TRouteExpectation = { method: "GET" | "POST"; allowed: readonly (TCaller | 
 const ROUTES: Record<string, TRouteExpectation[] | "skip"> = {
   "/api/auth/[...nextauth]/route": "skip",
   "/api/queue/route": [{ method: "GET", allowed: ["officer", "compliance"], path: () => "/api/queue" }],
+  "/api/queue/count/route": [{ method: "GET", allowed: ["officer", "compliance"], path: () => "/api/queue/count" }],
   "/api/enrollments/[id]/pipeline/route": [{ method: "GET", allowed: ["officer", "compliance"], path: (s) => `/api/enrollments/${s.enrollmentId}/pipeline` }],
   // The push form's related-client picker: only roles that may push get search results.
   "/api/enrollments/[id]/related-candidates/route": [{ method: "POST", allowed: ["officer"], path: (s) => `/api/enrollments/${s.enrollmentId}/related-candidates` }],

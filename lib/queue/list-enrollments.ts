@@ -48,13 +48,12 @@ export type TQueueTotal = { count: number; more: boolean };
 
 /**
  * One page and its neighbours: `nextCursor` goes in `cursor`, `prevCursor` in `before` (null: no
- * page that way).
+ * page that way). How many rows the filters match is countEnrollments', asked for on its own.
  */
 export type TQueuePage = {
   rows: TQueueRow[];
   nextCursor: string | null;
   prevCursor: string | null;
-  total: TQueueTotal;
   /** Whether the rows carry the person across enrollments (off only for bench:identity's baseline). */
   identityColumn: boolean;
 };
@@ -309,7 +308,7 @@ async function decorate(db: PrismaClient, page: readonly TRawRow[], scope: TScop
   return { names, matches, sla };
 }
 
-function toPage(turned: { rows: TRawRow[]; nextCursor: string | null; prevCursor: string | null }, total: TQueueTotal, decorations: Awaited<ReturnType<typeof decorate>>): TQueuePage {
+function toPage(turned: { rows: TRawRow[]; nextCursor: string | null; prevCursor: string | null }, decorations: Awaited<ReturnType<typeof decorate>>): TQueuePage {
   const { names, matches, sla } = decorations;
   const now = new Date();
   return {
@@ -325,7 +324,6 @@ function toPage(turned: { rows: TRawRow[]; nextCursor: string | null; prevCursor
     })),
     nextCursor: turned.nextCursor,
     prevCursor: turned.prevCursor,
-    total,
     identityColumn: matches !== null,
   };
 }
@@ -340,19 +338,29 @@ function slaOf(row: TRawRow, config: TSlaConfig | null, now: Date): TQueueSla {
 
 /**
  * One page of the queue within the viewer's branches, in the filters' order, paged by keyset both
- * ways (never OFFSET), with the count of what the filters match up to QUEUE_COUNT_LIMIT.
+ * ways (never OFFSET). It costs what the page shows however many enrollments the table holds; the
+ * count of what the filters match is countEnrollments', which a search's matches make grow.
  */
 export async function listEnrollments(db: PrismaClient, filters: TQueueQuery, viewer: TQueueViewer): Promise<TQueuePage> {
   const walk = walkOf(filters);
-  const byDesk = filters.sort === "desk";
   const noted = await enrollmentsNoted(db, filters.q);
-  // the count and a sorted page read the same conditions; the desk leaves the owner's to its bands
-  const matching = whereClause(filters, viewer, { owner: true, noted });
-  const turning: Promise<{ rows: TRawRow[]; nextCursor: string | null; prevCursor: string | null }> = byDesk
-    ? walkDesk(db, whereClause(filters, viewer, { owner: false, noted }), filters, viewer, walk).then((walked) => turnPage(walked, walk))
-    : walkSorted(db, matching, filters, walk).then((walked) => turnPage(walked, walk));
-  const [turned, decorations, total] = await Promise.all([turning, turning.then((page) => decorate(db, page.rows, viewer.scope)), countUpTo(db, matching)]);
-  return toPage(turned, total, decorations);
+  // the desk leaves the owner's condition to its bands
+  const turned =
+    filters.sort === "desk"
+      ? turnPage(await walkDesk(db, whereClause(filters, viewer, { owner: false, noted }), filters, viewer, walk), walk)
+      : turnPage(await walkSorted(db, whereClause(filters, viewer, { owner: true, noted }), filters, walk), walk);
+  return toPage(turned, await decorate(db, turned.rows, viewer.scope));
+}
+
+/**
+ * How many enrollments the filters match within the viewer's branches, up to QUEUE_COUNT_LIMIT:
+ * the same conditions as listEnrollments', whatever the order and page. Asked for apart from the
+ * page, so that the page's rows never wait for it: a name search's count reads every match of its
+ * trigrams (a common name's grow with the table), where the page stops at the rows it shows.
+ */
+export async function countEnrollments(db: PrismaClient, filters: TQueueQuery, viewer: TQueueViewer): Promise<TQueueTotal> {
+  const noted = await enrollmentsNoted(db, filters.q);
+  return countUpTo(db, whereClause(filters, viewer, { owner: true, noted }));
 }
 
 /** Branches present in the queue within the scope, for the filter's options (a skip scan over the branch index). */

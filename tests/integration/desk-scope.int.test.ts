@@ -18,6 +18,7 @@ const presenceRoute = await import("@/app/api/enrollments/[id]/presence/route");
 const candidatesRoute = await import("@/app/api/enrollments/[id]/related-candidates/route");
 const clientsRoute = await import("@/app/api/enrollments/[id]/related-clients/route");
 const queueRoute = await import("@/app/api/queue/route");
+const queueCountRoute = await import("@/app/api/queue/count/route");
 const { requireEnrollmentPage } = await import("@/lib/auth/guard");
 const { saveSection } = await import("@/lib/enrollment/actions/save-section");
 const { addNote } = await import("@/lib/notes/actions/add-note");
@@ -127,8 +128,13 @@ describe("branch scope", () => {
     expect(await ids(`branch=${B1}`)).toEqual([mine.id]);
     expect(await ids(`branch=${B2}`)).toEqual([]);
     expect(await ids("sort=received_desc")).not.toContain(theirs.id);
+    // and counts only them: the other branch's two are not there to count
+    const count = async (search: string) => (await (await queueCountRoute.GET(new Request(`http://console.test/api/queue/count?owner=any&${search}`))).json()) as { count: number };
+    expect(await count(`branch=${B1}`)).toEqual({ count: 1, more: false });
+    expect(await count(`branch=${B2}`)).toEqual({ count: 0, more: false });
     state.user = compliance;
     expect((await ids(`branch=${B2}`)).sort()).toEqual([theirs.id, theirsUnpushed.id].sort());
+    expect(await count(`branch=${B2}`)).toEqual({ count: 2, more: false });
   });
 
   it("compliance reads every branch's enrollment", async () => {
