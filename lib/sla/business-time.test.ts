@@ -63,6 +63,46 @@ describe("businessMinutesBetween", () => {
   it("counts nothing over a night", () => {
     expect(businessMinutesBetween(at("2026-12-01T22:00:00Z"), at("2026-12-02T12:00:00Z"), santoDomingo)).toBe(0);
   });
+
+  it("counts months and years (across holidays and daylight saving) as a quarter-hour count does", () => {
+    // The reference: every quarter of an hour between the two instants, worked when its local
+    // time is within the weekday's hours and its local date no holiday. Independent of the
+    // running totals (and of the day windows) the function reads.
+    const QUARTER = 15 * 60_000;
+    const formats = new Map<string, Intl.DateTimeFormat>();
+    const format = (timeZone: string) =>
+      formats.get(timeZone) ??
+      formats
+        .set(timeZone, new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", weekday: "short" }))
+        .get(timeZone)!;
+    const worked = (instant: number, zone: TBusinessCalendar) => {
+      const parts = Object.fromEntries(format(zone.timeZone).formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+      const hours = zone.hours[["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.weekday!)];
+      const minutes = Number(parts.hour) * 60 + Number(parts.minute);
+      return hours !== null && hours !== undefined && minutes >= hours.open && minutes < hours.close && !zone.holidays.has(`${parts.year}-${parts.month}-${parts.day}`);
+    };
+    const reference = (a: number, b: number, zone: TBusinessCalendar) => {
+      let quarters = 0;
+      for (let t = Math.min(a, b); t < Math.max(a, b); t += QUARTER) if (worked(t, zone)) quarters++;
+      return Math.sign(b - a) * quarters * 15;
+    };
+    const zones = [
+      calendar("America/Santo_Domingo", ["2026-01-01", "2026-02-27", "2026-12-25", "2027-01-01"]),
+      calendar("America/New_York", ["2026-07-03", "2026-11-26"]), // DST: March 8 and November 1, 2026
+      calendar("Europe/Madrid", ["2026-10-12"]),
+    ];
+    // a seeded walk: the same intervals every run, from a day to 400 days, either way, in an order
+    // that makes the running totals grow backwards and forwards
+    let seed = 42;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const origin = Date.UTC(2026, 5, 1);
+    for (let i = 0; i < 12; i++) {
+      const zone = zones[i % zones.length]!;
+      const a = origin + Math.round((next() - 0.5) * 200 * 96) * QUARTER;
+      const b = a + Math.round((next() - 0.3) * 400 * 96) * QUARTER;
+      expect(businessMinutesBetween(new Date(a), new Date(b), zone), `${zone.timeZone} ${new Date(a).toISOString()} → ${new Date(b).toISOString()}`).toBe(reference(a, b, zone));
+    }
+  });
 });
 
 it("knows IANA zones", () => {
