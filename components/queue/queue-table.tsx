@@ -26,15 +26,10 @@ const POLL_MS = 5_000;
 
 type TQueueRow = TQueuePage["rows"][number];
 
-async function fetchQueue(filters: TQueueFilters): Promise<TQueuePage> {
-  const response = await fetch(`/api/queue${queueFiltersToSearch(filters)}`, { cache: "no-store" });
-  if (!response.ok) throw new Error(`Queue request failed (${response.status})`);
-  return response.json();
-}
-
-async function fetchCount(filters: Partial<TQueueFilters>): Promise<TQueueTotal> {
-  const response = await fetch(`/api/queue/count${queueFiltersToSearch(filters)}`, { cache: "no-store" });
-  if (!response.ok) throw new Error(`Queue count request failed (${response.status})`);
+/** A page of the queue (`/api/queue`) or its count (`/api/queue/count`) for the filters. */
+async function fetchQueue<T>(path: "/api/queue" | "/api/queue/count", filters: Partial<TQueueFilters>): Promise<T> {
+  const response = await fetch(`${path}${queueFiltersToSearch(filters)}`, { cache: "no-store" });
+  if (!response.ok) throw new Error(`${path} failed (${response.status})`);
   return response.json();
 }
 
@@ -58,22 +53,23 @@ export function QueueTable({ filters, initialPage, readAt, branches, officers, d
   const now = useNow({ updateInterval: 30_000 });
   const router = useRouter();
   const pathname = usePathname();
-  // New arrivals appear without a reload: the first page polls; later pages stay still.
+  // New arrivals appear without a reload: the first page polls (its count too); later pages stay still.
+  const poll = filters.cursor || filters.before ? false : POLL_MS;
   const query = useQuery({
     queryKey: queueKeys.page(filters),
-    queryFn: () => fetchQueue(filters),
+    queryFn: () => fetchQueue<TQueuePage>("/api/queue", filters),
     initialData: initialPage,
     // the server's read time, so the "updated" line hydrates as it was rendered
     initialDataUpdatedAt: readAt,
     placeholderData: keepPreviousData,
-    refetchInterval: filters.cursor || filters.before ? false : POLL_MS,
+    refetchInterval: poll,
   });
   // The count arrives on its own (the rows never wait for it), once for every page of the same filters.
   const counted = withoutPaging(filters);
   const total = useQuery({
     queryKey: queueKeys.count(counted),
-    queryFn: () => fetchCount(counted),
-    refetchInterval: filters.cursor || filters.before ? false : POLL_MS,
+    queryFn: () => fetchQueue<TQueueTotal>("/api/queue/count", counted),
+    refetchInterval: poll,
   }).data;
   const navigate = (next: Partial<TQueueFilters>) => router.push(`${pathname}${queueFiltersToSearch(next)}`);
   const page = query.data;

@@ -73,9 +73,9 @@ const dayKey = (day: number) => new Date(day * 86_400_000).toISOString().slice(0
 const weekday = (day: number) => (day + 4) % 7; // 1970-01-01 was a Thursday
 
 /**
- * A day's working window as instants, remembered: the queue counts the time left of 50 rows at
- * every refresh, and one overdue by months walks every day since (each day's window costs four
- * time-zone conversions). Bounded: cleared when full.
+ * A day's working window as instants, remembered: each costs four time-zone conversions, and the
+ * queue reads the first and last days of 50 rows' time left at every refresh (the days between come
+ * from the running totals below). Bounded: cleared when full.
  */
 const windows = new Map<string, { open: number; close: number }>();
 const MAX_WINDOWS = 50_000;

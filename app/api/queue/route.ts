@@ -1,17 +1,14 @@
 import { NextResponse } from "next/server";
 import { requireApiPermission } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db/client";
-import { scopeOf } from "@/lib/desk/scope";
 import { listEnrollments } from "@/lib/queue/list-enrollments";
-import { parseQueueFilters, queueDefaults } from "@/lib/queue/queue-filters";
-import { withSearch } from "@/lib/search/with-search";
+import { queueRequestOf } from "@/lib/queue/queue-request";
 
 // GET /api/queue — one page of the queue for the console's own table (session auth), within the
 // reader's branches.
 export async function GET(request: Request) {
   const auth = await requireApiPermission("queue:read");
   if (auth.response) return auth.response;
-  const filters = queueDefaults(withSearch(parseQueueFilters(new URL(request.url).searchParams), auth.user.id), { ownsEnrollments: can(auth.user.role, "enrollment:own") });
-  return NextResponse.json(await listEnrollments(prisma, filters, { scope: scopeOf(auth.user), userId: auth.user.id }));
+  const { filters, viewer } = queueRequestOf(auth.user, new URL(request.url).searchParams);
+  return NextResponse.json(await listEnrollments(prisma, filters, viewer));
 }
